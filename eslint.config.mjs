@@ -1,0 +1,54 @@
+// Lint for every project: typescript-eslint's recommended rules, and Nx module boundaries as an
+// error. Tags (in each package.json) say what a project is and whom it serves; the constraints
+// below say what it may import. Pure libs (type:domain) may not import any I/O package.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const IO_PACKAGES = [
+  'mqtt', 'aedes', 'aedes-*', '@influxdata/*', '@nestjs/*', 'better-sqlite3', 'socket.io', 'socket.io-client',
+  'pino', 'prom-client', 'yaml', 'express', 'node:fs', 'node:fs/promises', 'fs', 'node:net', 'node:http',
+  'node:child_process', 'node:dgram', 'node:worker_threads',
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    // What a project's source may import; config files at a project's root are tooling.
+    files: ['**/src/**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: IO_PACKAGES },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:ingest', 'scope:shared'] },
+            { sourceTag: 'scope:carbon', onlyDependOnLibsWithTags: ['scope:carbon', 'scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nest resolves constructor parameters through emitted metadata: an `import type` of an
+    // injected class would erase the token, so the type-only import rule stays off there.
+    files: ['apps/carbon/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+);

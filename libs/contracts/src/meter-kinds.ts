@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * What a meter is lives in the registry, not the payload (DESIGN.md). The role says how the
+ * accounting treats its readings; the carrier says which energy it measures.
+ */
+export const METER_ROLES = [
+  'grid_import', // the park's connection to the grid: energy_import_kwh, energy_export_kwh
+  'pv', // on-site photovoltaic generation: energy_export_kwh is what it generated
+  'building_submeter', // electricity a building consumes
+  'gas', // natural gas a building burns: gas_m3
+  'heat', // purchased heat: heat_gj
+  'diesel', // diesel burned by generators or boilers: diesel_l
+] as const;
+export const meterRoleSchema = z.enum(METER_ROLES);
+export type MeterRole = z.infer<typeof meterRoleSchema>;
+
+export const CARRIERS = ['electricity', 'natural_gas', 'heat', 'diesel'] as const;
+export const carrierSchema = z.enum(CARRIERS);
+export type Carrier = z.infer<typeof carrierSchema>;
+
+/** The carrier each role measures; the registry checks a meter against it. */
+export const CARRIER_OF_ROLE: Record<MeterRole, Carrier> = {
+  grid_import: 'electricity',
+  pv: 'electricity',
+  building_submeter: 'electricity',
+  gas: 'natural_gas',
+  heat: 'heat',
+  diesel: 'diesel',
+};

@@ -1,0 +1,16 @@
+import type { MeterTopology, ParkTopology } from '@zeropark/contracts';
+
+export interface GatewayAccount {
+  id: string;
+  parkId: string;
+  secretHash: string;
+  /** Meters this gateway may report; a reading for any other meter is refused. */
+  meters: ReadonlySet<string>;
+}
+
+/** One park's registry, checked: its topology, and the gateways allowed to speak for it. */
+export interface ParkRegistry {
+  topology: ParkTopology;
+  gateways: ReadonlyMap<string, GatewayAccount>;
+  meters: ReadonlyMap<string, MeterTopology>;
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRegistry } from './parse-registry.js';
+import { RegistryError } from './registry-error.js';
+
+const HASH = 'scrypt$N=16384,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** A valid registry; each case below breaks one line of it. */
+const VALID = `park:
+  id: p1
+  name: Test park
+  timezone: Asia/Shanghai
+  gridRegion: east-china
+buildings:
+  - id: B01
+    name: Hall
+meters:
+  - id: GRID
+    role: grid_import
+  - id: B01-MAIN
+    role: building_submeter
+    building: B01
+    ratedPowerKw: 500
+gateways:
+  - id: g1
+    secretHash: ${HASH}
+    meters: [GRID, B01-MAIN]
+`;
+
+function problemsOf(text: string): string[] {
+  try {
+    parseRegistry(text, 'park.yaml');
+  } catch (error) {
+    if (error instanceof RegistryError) return error.message.split('\n').slice(1).map((line) => line.trim());
+    throw error;
+  }
+  throw new Error('the registry was accepted');
+}
+
+describe(parseRegistry.name, () => {
+  it('should read the topology, with each meter\'s carrier and gateway', () => {
+    const registry = parseRegistry(VALID, 'park.yaml');
+    expect(registry.topology.park).toEqual({ id: 'p1', name: 'Test park', timezone: 'Asia/Shanghai', gridRegion: 'east-china' });
+    expect(registry.meters.get('B01-MAIN')).toEqual({
+      id: 'B01-MAIN',
+      role: 'building_submeter',
+      carrier: 'electricity',
+      building: 'B01',
+      ratedPowerKw: 500,
+      gateway: 'g1',
+    });
+    expect(registry.meters.get('GRID')?.building).toBeNull();
+    expect([...(registry.gateways.get('g1')?.meters ?? [])]).toEqual(['GRID', 'B01-MAIN']);
+  });
+
+  it('should load the example park shipped in config/', () => {
+    const file = join(import.meta.dirname, '../../../config/example-park.yaml');
+    const registry = parseRegistry(readFileSync(file, 'utf8'), file);
+    expect(registry.topology.park.id).toBe('demo-park');
+    expect(registry.gateways.get('demo-gateway')?.meters.has('LAB-MAIN')).toBe(true);
+    expect(registry.topology.meters.map((meter) => meter.role)).toEqual(expect.arrayContaining(['grid_import', 'pv', 'gas', 'building_submeter']));
+  });
+
+  describe('each problem names the file, line, column, path and reason', () => {
+    it.each([
+      ['a typo in a field name', VALID.replace('    name: Hall', '    nmae: Hall'), ['park.yaml:7:5: buildings[0].name: is missing', 'park.yaml:8:5: buildings[0]: unknown field "nmae" (a typo?)']],
+      ['an unknown role', VALID.replace('role: grid_import', 'role: grid_imprt'), ['park.yaml:11:11: meters[0].role: Invalid option: expected one of "grid_import"|"pv"|"building_submeter"|"gas"|"heat"|"diesel"']],
+      ['an unknown time zone', VALID.replace('Asia/Shanghai', 'Asia/Shanghia'), ['park.yaml:4:13: park.timezone: is not an IANA time zone such as "Asia/Shanghai"']],
+      ['an unknown grid region', VALID.replace('gridRegion: east-china', 'gridRegion: mars'), ['park.yaml:5:15: park.gridRegion: no grid factor for region "mars"; known: national, east-china']],
+      ['a bad id', VALID.replace('id: B01\n', 'id: B 01\n'), ['park.yaml:7:9: buildings[0].id: must start with a letter or digit and hold only letters, digits, "_" and "-" (at most 64)']],
+      ['a negative rated power', VALID.replace('ratedPowerKw: 500', 'ratedPowerKw: -5'), ['park.yaml:15:19: meters[1].ratedPowerKw: Too small: expected number to be >0']],
+      ['a plain-text secret', VALID.replace(HASH, 'hunter2'), ['park.yaml:18:17: gateways[0].secretHash: is not a scrypt hash: make one with `npm run hash-secret`']],
+      ['a meter of an unknown building', VALID.replace('building: B01', 'building: B09'), ['park.yaml:14:15: meters[1].building: no building "B09" in buildings']],
+      ['a sub-meter without a building', VALID.replace('    building: B01\n', ''), ['park.yaml:12:5: meters[1]: a building_submeter meter must name its building']],
+      ['a gateway reading an unknown meter', VALID.replace('[GRID, B01-MAIN]', '[GRID, B01-MAIN, B02-MAIN]'), ['park.yaml:19:30: gateways[0].meters[2]: no meter "B02-MAIN" in meters']],
+      ['a meter read by no gateway', VALID.replace('[GRID, B01-MAIN]', '[GRID]'), ['park.yaml:12:9: meters[1].id: meter "B01-MAIN" is read by no gateway']],
+      ['a carrier that contradicts the role', VALID.replace('role: grid_import', 'role: grid_import\n    carrier: heat'), ['park.yaml:12:14: meters[0].carrier: a grid_import meter measures electricity, not heat']],
+      ['the same id twice', VALID.replace('  - id: B01-MAIN', '  - id: GRID'), ['park.yaml:12:9: meters[1].id: "GRID" is used twice in meters', 'park.yaml:19:20: gateways[0].meters[1]: no meter "B01-MAIN" in meters']],
+      ['broken YAML', VALID.replace('  name: Test park', '  name: [Test park'), [
+        'park.yaml:4:3: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        'park.yaml:4:13: YAML: Nested mappings are not allowed in compact mappings',
+        'park.yaml:4:13: YAML: Implicit keys need to be on a single line',
+      ]],
+      ['a key given twice', VALID.replace('  name: Test park', '  name: Test park\n  name: Other'), ['park.yaml:4:3: YAML: Map keys must be unique']],
+    ])('should explain %s', (_case, text, expected) => {
+      expect(problemsOf(text)).toEqual(expected);
+    });
+  });
+
+  it('should list every problem at once, not stop at the first', () => {
+    const text = VALID.replace('Asia/Shanghai', 'Nowhere').replace('role: grid_import', 'role: grid');
+    expect(problemsOf(text)).toHaveLength(2);
+  });
+
+  it('should say how many problems there are in the first line of the message', () => {
+    expect(() => parseRegistry(VALID.replace('Asia/Shanghai', 'Nowhere'), 'park.yaml')).toThrow(/^the park registry has 1 problem:\n/);
+  });
+});

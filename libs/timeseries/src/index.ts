@@ -1,0 +1,2 @@
+export * from './timeseries-store.js';
+export * from './sqlite-store.js';

@@ -1,0 +1,89 @@
+import { QUANTITY_NAMES, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+
+interface ReadingRow {
+  park: string;
+  meter: string;
+  ts: number;
+  building: string | null;
+  role: MeterRole;
+  carrier: Carrier;
+  [quantity: string]: string | number | null;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode, so `npm start` needs no server. One row per
+ * (park, meter, ts), a column per quantity; a rewrite merges fields as InfluxDB does.
+ */
+export class SqliteStore implements TimeseriesStore {
+  private readonly db: Database.Database;
+  private readonly upsert: Database.Statement;
+  private readonly writeMany: (points: readonly ReadingPoint[]) => void;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a resolved write survives a power cut, not only a crash of this process
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS reading (
+      park TEXT NOT NULL, meter TEXT NOT NULL, ts INTEGER NOT NULL,
+      building TEXT, role TEXT NOT NULL, carrier TEXT NOT NULL,
+      ${QUANTITY_NAMES.map((name) => `${name} REAL`).join(', ')},
+      PRIMARY KEY (park, meter, ts)
+    ) WITHOUT ROWID`);
+    this.db.exec('CREATE INDEX IF NOT EXISTS reading_by_time ON reading (park, ts)');
+    const columns = ['park', 'meter', 'ts', 'building', 'role', 'carrier', ...QUANTITY_NAMES];
+    this.upsert = this.db.prepare(
+      `INSERT INTO reading (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})
+       ON CONFLICT (park, meter, ts) DO UPDATE SET building = excluded.building, role = excluded.role, carrier = excluded.carrier,
+       ${QUANTITY_NAMES.map((name) => `${name} = coalesce(excluded.${name}, ${name})`).join(', ')}`,
+    );
+    this.writeMany = this.db.transaction((points: readonly ReadingPoint[]) => {
+      for (const point of points) this.upsert.run(toRow(point));
+    });
+  }
+
+  async writeReadings(points: readonly ReadingPoint[]): Promise<void> {
+    this.writeMany(points);
+  }
+
+  async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM reading WHERE park = @park AND ts >= @from AND ts < @to ${query.meter === undefined ? '' : 'AND meter = @meter'}
+         ORDER BY ts, meter`,
+      )
+      .all({ park: query.park, from: query.from, to: query.to, ...(query.meter === undefined ? {} : { meter: query.meter }) }) as ReadingRow[];
+    return rows.map(fromRow);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function toRow(point: ReadingPoint): Record<string, string | number | null> {
+  const row: Record<string, string | number | null> = {
+    park: point.park,
+    meter: point.meter,
+    ts: point.ts,
+    building: point.building,
+    role: point.role,
+    carrier: point.carrier,
+  };
+  for (const name of QUANTITY_NAMES) row[name] = point.values[name] ?? null;
+  return row;
+}
+
+function fromRow(row: ReadingRow): ReadingPoint {
+  const values: QuantityValues = {};
+  for (const name of QUANTITY_NAMES) {
+    const value = row[name];
+    if (typeof value === 'number') values[name] = value;
+  }
+  return { park: row.park, meter: row.meter, ts: row.ts, building: row.building, role: row.role, carrier: row.carrier, values };
+}
