@@ -14,9 +14,19 @@ export interface DecodedReading {
   values: QuantityValues;
 }
 
+/** Rules a reading can break, named in rejections, dead letters and metrics. */
+export type RejectionRule =
+  | 'schema'
+  | 'unknown-meter'
+  | 'meter-of-another-gateway'
+  | 'quantity-not-for-role'
+  | 'timestamp-in-future'
+  | 'timestamp-too-old';
+
 export interface RejectedReading {
   index: number;
   meter?: string;
+  rule: RejectionRule;
   reason: string;
 }
 
@@ -56,6 +66,7 @@ export function decodeReadingBatch(payload: Uint8Array | string): DecodedBatch {
       rejected.push({
         index,
         ...(meter === undefined ? {} : { meter }),
+        rule: 'schema',
         reason: describeIssues(reading.error, ['readings', index]).join('; '),
       });
     }

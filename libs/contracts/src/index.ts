@@ -11,3 +11,4 @@ export * from './rejection.js';
 export * from './live-events.js';
 export * from './json-schema.js';
 export * from './topology.js';
+export * from './environment-config.js';

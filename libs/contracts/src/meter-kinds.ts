@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Quantity } from './quantities.js';
 
 /**
  * What a meter is lives in the registry, not the payload (DESIGN.md). The role says how the
@@ -27,4 +28,14 @@ export const CARRIER_OF_ROLE: Record<MeterRole, Carrier> = {
   gas: 'natural_gas',
   heat: 'heat',
   diesel: 'diesel',
+};
+
+/** The quantities a meter of each role may report; anything else is refused with this list. */
+export const QUANTITIES_OF_ROLE: Record<MeterRole, readonly Quantity[]> = {
+  grid_import: ['energy_import_kwh', 'energy_export_kwh', 'power_kw'],
+  pv: ['energy_export_kwh', 'energy_import_kwh', 'power_kw'],
+  building_submeter: ['energy_import_kwh', 'energy_export_kwh', 'power_kw'],
+  gas: ['gas_m3'],
+  heat: ['heat_gj', 'power_kw'],
+  diesel: ['diesel_l'],
 };

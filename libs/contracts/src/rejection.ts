@@ -10,6 +10,6 @@ export interface RejectionNotice {
   seq: number | null;
   receivedAt: number;
   /** Set when the whole batch was refused. */
-  batchReason?: string;
+  batch?: { rule: 'malformed-batch' | 'batch-too-large'; reason: string };
   readings: RejectedReading[];
 }

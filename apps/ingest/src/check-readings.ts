@@ -1,0 +1,74 @@
+import {
+  QUANTITIES_OF_ROLE,
+  type AcceptedReading,
+  type DecodedReading,
+  type Quantity,
+  type RejectedReading,
+  type RejectionRule,
+} from '@zeropark/contracts';
+import type { GatewayAccount, ParkRegistry } from '@zeropark/registry';
+
+export interface ReadingLimits {
+  maxClockSkewMs: number;
+  maxReadingAgeMs: number;
+}
+
+export interface CheckedReadings {
+  accepted: AcceptedReading[];
+  rejected: RejectedReading[];
+}
+
+/**
+ * The registry's rules on readings that passed the payload schema: the meter must be one this
+ * gateway reads, its quantities must fit what the meter is, its time must be plausible.
+ */
+export function checkReadings(
+  readings: readonly DecodedReading[],
+  account: GatewayAccount,
+  registry: ParkRegistry,
+  now: number,
+  limits: ReadingLimits,
+): CheckedReadings {
+  const accepted: AcceptedReading[] = [];
+  const rejected: RejectedReading[] = [];
+  for (const reading of readings) {
+    const problem = problemOf(reading, account, registry, now, limits);
+    if (problem !== undefined) {
+      rejected.push({ index: reading.index, meter: reading.meter, rule: problem.rule, reason: `readings[${reading.index}]: ${problem.reason}` });
+      continue;
+    }
+    const meter = registry.meters.get(reading.meter);
+    if (meter === undefined) continue;
+    accepted.push({ meter: meter.id, building: meter.building, role: meter.role, carrier: meter.carrier, ts: reading.ts, values: reading.values });
+  }
+  return { accepted, rejected };
+}
+
+function problemOf(
+  reading: DecodedReading,
+  account: GatewayAccount,
+  registry: ParkRegistry,
+  now: number,
+  limits: ReadingLimits,
+): { rule: RejectionRule; reason: string } | undefined {
+  const meter = registry.meters.get(reading.meter);
+  if (meter === undefined) {
+    return { rule: 'unknown-meter', reason: `meter "${reading.meter}" is not in the registry of park "${account.parkId}"` };
+  }
+  if (!account.meters.has(reading.meter)) {
+    return { rule: 'meter-of-another-gateway', reason: `meter "${reading.meter}" is not read by gateway "${account.id}" in the registry` };
+  }
+  const allowed = QUANTITIES_OF_ROLE[meter.role];
+  const foreign = (Object.keys(reading.values) as Quantity[]).filter((quantity) => !allowed.includes(quantity));
+  if (foreign.length > 0) {
+    return { rule: 'quantity-not-for-role', reason: `a ${meter.role} meter does not report ${foreign.join(', ')} (it may report ${allowed.join(', ')})` };
+  }
+  const at = new Date(reading.ts).toISOString();
+  if (reading.ts > now + limits.maxClockSkewMs) {
+    return { rule: 'timestamp-in-future', reason: `ts ${at} is ${Math.round((reading.ts - now) / 1000)} s in the future: is the gateway's clock set?` };
+  }
+  if (reading.ts < now - limits.maxReadingAgeMs) {
+    return { rule: 'timestamp-too-old', reason: `ts ${at} is older than ${Math.round(limits.maxReadingAgeMs / 86_400_000)} days` };
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+import {
+  acceptedTopic,
+  decodeReadingBatch,
+  gatewayTopic,
+  READING_BATCH_VERSION,
+  type AcceptedBatch,
+  type RejectedReading,
+  type RejectionNotice,
+} from '@zeropark/contracts';
+import type { GatewayAccount, ParkRegistry } from '@zeropark/registry';
+import type { TimeseriesStore } from '@zeropark/timeseries';
+import type { Logger } from 'pino';
+import { checkReadings, type ReadingLimits } from './check-readings.js';
+import type { DeadLetter, DeadLetterLog } from './dead-letter-log.js';
+import type { IngestMetrics } from './ingest-metrics.js';
+
+export interface IngestLimits extends ReadingLimits {
+  maxReadingsPerBatch: number;
+}
+
+export interface IngestPipelineDeps {
+  parks: ReadonlyMap<string, ParkRegistry>;
+  store: TimeseriesStore;
+  deadLetters: DeadLetterLog;
+  /** Publishes at QoS 1 through the broker; resolves once the broker has taken the message. */
+  publish: (topic: string, payload: string) => Promise<void>;
+  metrics: IngestMetrics;
+  logger: Logger;
+  limits: IngestLimits;
+  clock: () => number;
+}
+
+/**
+ * One gateway message, step by step: decode → check against the registry → store → forward on
+ * the bus → tell the gateway what was refused. It resolves only once the accepted readings are
+ * durable, and the broker sends the PUBACK only then; it rejects only when the store failed, so
+ * the gateway keeps the batch and sends it again. Bad input is never an error here: it is
+ * acknowledged, kept in the dead-letter table and told to the gateway.
+ */
+export class IngestPipeline {
+  constructor(private readonly deps: IngestPipelineDeps) {}
+
+  async handleReadings(account: GatewayAccount, payload: Buffer): Promise<void> {
+    const { clock, limits, parks } = this.deps;
+    const receivedAt = clock();
+    const registry = parks.get(account.parkId);
+    if (registry === undefined) throw new Error(`park "${account.parkId}" is not loaded`);
+
+    const decoded = decodeReadingBatch(payload);
+    if (!decoded.ok) return this.refuseBatch(account, null, receivedAt, 'malformed-batch', decoded.reason, payload.toString('utf8'));
+    if (decoded.readings.length + decoded.rejected.length > limits.maxReadingsPerBatch) {
+      const reason = `the batch holds ${decoded.readings.length + decoded.rejected.length} readings; at most ${limits.maxReadingsPerBatch} are taken`;
+      return this.refuseBatch(account, decoded.seq, receivedAt, 'batch-too-large', reason, payload.toString('utf8'));
+    }
+
+    const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
+    const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
+    if (checked.accepted.length > 0) {
+      await this.store(account, checked.accepted.map((reading) => ({ ...reading, park: account.parkId })));
+      await this.forward({ v: READING_BATCH_VERSION, park: account.parkId, gateway: account.id, seq: decoded.seq, receivedAt, readings: checked.accepted });
+    }
+    if (rejected.length > 0) await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
+  }
+
+  private async store(account: GatewayAccount, points: Parameters<TimeseriesStore['writeReadings']>[0]): Promise<void> {
+    const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
+    try {
+      await this.deps.store.writeReadings(points);
+    } catch (error) {
+      this.deps.logger.error({ err: error, park: account.parkId, gateway: account.id }, 'store write failed: batch not acknowledged');
+      throw error;
+    } finally {
+      stopTimer();
+    }
+    this.deps.metrics.readingsAccepted.inc(points.length);
+  }
+
+  private async forward(batch: AcceptedBatch): Promise<void> {
+    await this.deps.publish(acceptedTopic(batch.park), JSON.stringify(batch));
+  }
+
+  private async refuseBatch(
+    account: GatewayAccount,
+    seq: number | null,
+    receivedAt: number,
+    rule: 'malformed-batch' | 'batch-too-large',
+    reason: string,
+    payload: string,
+  ): Promise<void> {
+    this.deps.metrics.batchesRejected.inc();
+    this.deps.metrics.readingsRejected.inc({ reason: rule });
+    this.deps.deadLetters.add([{ receivedAt, park: account.parkId, gateway: account.id, seq, readingIndex: null, meter: null, reason: `${rule}: ${reason}`, payload }]);
+    this.deps.logger.warn({ park: account.parkId, gateway: account.id, seq, rule, reason }, 'batch refused');
+    await this.tellGateway(account, { v: 1, seq, receivedAt, batch: { rule, reason }, readings: [] });
+  }
+
+  private async refuseReadings(account: GatewayAccount, seq: number, receivedAt: number, rejected: RejectedReading[], payload: Buffer): Promise<void> {
+    const originals = originalReadings(payload);
+    const letters: DeadLetter[] = rejected.map((reading) => ({
+      receivedAt,
+      park: account.parkId,
+      gateway: account.id,
+      seq,
+      readingIndex: reading.index,
+      meter: reading.meter ?? null,
+      reason: `${reading.rule}: ${reading.reason}`,
+      payload: JSON.stringify(originals[reading.index] ?? null),
+    }));
+    this.deps.deadLetters.add(letters);
+    for (const reading of rejected) this.deps.metrics.readingsRejected.inc({ reason: reading.rule });
+    this.deps.logger.warn({ park: account.parkId, gateway: account.id, seq, rejected }, 'readings refused');
+    await this.tellGateway(account, { v: 1, seq, receivedAt, readings: rejected });
+  }
+
+  private async tellGateway(account: GatewayAccount, notice: RejectionNotice): Promise<void> {
+    await this.deps.publish(gatewayTopic(account.parkId, account.id, 'rejected'), JSON.stringify(notice));
+  }
+}
+
+/** The readings array of a payload whose envelope already decoded. */
+function originalReadings(payload: Buffer): unknown[] {
+  const parsed = JSON.parse(payload.toString('utf8')) as { readings: unknown[] };
+  return parsed.readings;
+}

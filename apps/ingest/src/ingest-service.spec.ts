@@ -1,0 +1,193 @@
+import { SqliteStore } from '@zeropark/timeseries';
+import { hashSecret } from '@zeropark/registry';
+import mqtt, { type MqttClient } from 'mqtt';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUS_USERNAME } from './bus-account.js';
+import { DeadLetterLog } from './dead-letter-log.js';
+import { loadIngestConfig } from './ingest.config.js';
+import { startIngest, type RunningIngest } from './ingest-service.js';
+
+const BUS_SECRET = 'bus-secret-for-the-spec';
+
+async function writeRegistry(dir: string): Promise<string> {
+  const file = join(dir, 'park.yaml');
+  writeFileSync(
+    file,
+    `park: { id: p1, name: Spec park, timezone: Asia/Shanghai, gridRegion: east-china }
+buildings: [{ id: B01, name: Hall }]
+meters:
+  - { id: B01-MAIN, role: building_submeter, building: B01 }
+  - { id: B01-GAS, role: gas, building: B01 }
+  - { id: GRID, role: grid_import }
+gateways:
+  - { id: g1, secretHash: "${await hashSecret('g1-secret')}", meters: [B01-MAIN, B01-GAS] }
+  - { id: g2, secretHash: "${await hashSecret('g2-secret')}", meters: [GRID] }
+`,
+  );
+  return file;
+}
+
+function connect(port: number, username: string, password: string): Promise<MqttClient> {
+  const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { username, password, reconnectPeriod: 0, clientId: `${username}-${Math.random()}` });
+  return new Promise((resolve, reject) => {
+    client.once('connect', () => resolve(client));
+    client.once('error', (error) => {
+      client.end(true);
+      reject(error);
+    });
+  });
+}
+
+function nextMessage(client: MqttClient, topic: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (received: string, payload: Buffer) => {
+      if (received !== topic) return;
+      client.off('message', onMessage);
+      resolve(JSON.parse(payload.toString()));
+    };
+    client.on('message', onMessage);
+  });
+}
+
+const NOW = Date.now();
+
+describe('the ingest with its embedded broker', () => {
+  let dataDir: string;
+  let ingest: RunningIngest;
+  let bus: MqttClient;
+  let gateway: MqttClient;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'zeropark-ingest-'));
+    const config = loadIngestConfig({
+      ZEROPARK_REGISTRY: await writeRegistry(dataDir),
+      ZEROPARK_DATA_DIR: dataDir,
+      ZEROPARK_BUS_SECRET: BUS_SECRET,
+      INGEST_MQTT_PORT: '0',
+      INGEST_HTTP_PORT: '0',
+      INGEST_MAX_READINGS_PER_BATCH: '3',
+    });
+    ingest = await startIngest(config, pino({ level: 'silent' }));
+    bus = await connect(ingest.mqttPort, BUS_USERNAME, BUS_SECRET);
+    await bus.subscribeAsync('zeropark/v1/accepted/+', { qos: 1 });
+    gateway = await connect(ingest.mqttPort, 'g1', 'g1-secret');
+    await gateway.subscribeAsync('parks/p1/gateways/g1/rejected', { qos: 1 });
+  });
+
+  afterAll(async () => {
+    await Promise.all([bus?.endAsync(), gateway?.endAsync()]);
+    await ingest?.stop();
+  });
+
+  it('should store an accepted batch and forward it on the bus, normalized and enriched', async () => {
+    const forwarded = nextMessage(bus, 'zeropark/v1/accepted/p1');
+    await gateway.publishAsync(
+      'parks/p1/gateways/g1/readings',
+      JSON.stringify({ v: 1, seq: 1, readings: [{ meter: 'B01-MAIN', ts: new Date(NOW).toISOString(), values: { energy_import_kwh: 100.5, power_kw: 12 } }] }),
+      { qos: 1 },
+    );
+    // the PUBACK came back: the reading must already be in the store
+    const store = new SqliteStore(join(dataDir, 'zeropark.db'));
+    expect(await store.queryReadings({ park: 'p1', from: NOW, to: NOW + 1 })).toEqual([
+      { park: 'p1', meter: 'B01-MAIN', ts: NOW, building: 'B01', role: 'building_submeter', carrier: 'electricity', values: { energy_import_kwh: 100.5, power_kw: 12 } },
+    ]);
+    await store.close();
+    expect(await forwarded).toMatchObject({
+      v: 1,
+      park: 'p1',
+      gateway: 'g1',
+      seq: 1,
+      readings: [{ meter: 'B01-MAIN', building: 'B01', role: 'building_submeter', carrier: 'electricity', ts: NOW }],
+    });
+  });
+
+  it('should keep the good readings of a partly bad batch and tell the gateway which were refused and why', async () => {
+    const notice = nextMessage(gateway, 'parks/p1/gateways/g1/rejected');
+    const forwarded = nextMessage(bus, 'zeropark/v1/accepted/p1');
+    await gateway.publishAsync(
+      'parks/p1/gateways/g1/readings',
+      JSON.stringify({
+        v: 1,
+        seq: 2,
+        readings: [
+          { meter: 'B01-MAIN', ts: NOW + 1000, values: { power_kw: 13 } },
+          { meter: 'GRID', ts: NOW + 1000, values: { power_kw: 1 } },
+          { meter: 'B01-GAS', ts: Math.round(NOW / 1000), values: { gas_m3: 5 } },
+        ],
+      }),
+      { qos: 1 },
+    );
+    expect(((await forwarded) as { readings: { meter: string }[] }).readings.map((reading) => reading.meter)).toEqual(['B01-MAIN']);
+    expect(await notice).toMatchObject({
+      seq: 2,
+      readings: [
+        { index: 1, meter: 'GRID', rule: 'meter-of-another-gateway', reason: 'readings[1]: meter "GRID" is not read by gateway "g1" in the registry' },
+        { index: 2, meter: 'B01-GAS', rule: 'schema', reason: expect.stringContaining('readings[2].ts: looks like epoch seconds') as string },
+      ],
+    });
+    const letters = new DeadLetterLog(join(dataDir, 'ingest.db'));
+    expect(letters.list('p1').map((letter) => letter.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^meter-of-another-gateway: /), expect.stringMatching(/^schema: /)]),
+    );
+    letters.close();
+  });
+
+  it('should refuse a reading with a quantity its meter cannot report', async () => {
+    const notice = nextMessage(gateway, 'parks/p1/gateways/g1/rejected');
+    await gateway.publishAsync('parks/p1/gateways/g1/readings', JSON.stringify({ v: 1, seq: 3, readings: [{ meter: 'B01-GAS', ts: NOW, values: { power_kw: 5 } }] }), { qos: 1 });
+    expect(await notice).toMatchObject({ readings: [{ rule: 'quantity-not-for-role', reason: 'readings[0]: a gas meter does not report power_kw (it may report gas_m3)' }] });
+  });
+
+  it('should acknowledge malformed JSON, so it does not loop, and say why', async () => {
+    const notice = nextMessage(gateway, 'parks/p1/gateways/g1/rejected');
+    await gateway.publishAsync('parks/p1/gateways/g1/readings', '{"v":1,', { qos: 1 });
+    expect(await notice).toMatchObject({ seq: null, batch: { rule: 'malformed-batch', reason: expect.stringMatching(/^payload is not valid JSON/) as string } });
+  });
+
+  it('should refuse a batch over the limit whole', async () => {
+    const notice = nextMessage(gateway, 'parks/p1/gateways/g1/rejected');
+    const readings = Array.from({ length: 4 }, (_, index) => ({ meter: 'B01-MAIN', ts: NOW + index, values: { power_kw: index } }));
+    await gateway.publishAsync('parks/p1/gateways/g1/readings', JSON.stringify({ v: 1, seq: 9, readings }), { qos: 1 });
+    expect(await notice).toMatchObject({ seq: 9, batch: { rule: 'batch-too-large', reason: 'the batch holds 4 readings; at most 3 are taken' } });
+  });
+
+  it('should refuse a wrong password', async () => {
+    await expect(connect(ingest.mqttPort, 'g1', 'wrong')).rejects.toThrow(/Bad username or password/i);
+  });
+
+  it('should refuse the bus account with a wrong secret', async () => {
+    await expect(connect(ingest.mqttPort, BUS_USERNAME, 'wrong-bus-secret-xx')).rejects.toThrow(/Bad username or password/i);
+  });
+
+  it('should disconnect a gateway that writes under another gateway, and store nothing of it', async () => {
+    const intruder = await connect(ingest.mqttPort, 'g1', 'g1-secret');
+    const closed = new Promise((resolve) => intruder.once('close', resolve));
+    intruder.publish('parks/p1/gateways/g2/readings', JSON.stringify({ v: 1, seq: 1, readings: [{ meter: 'GRID', ts: NOW + 5000, values: { power_kw: 666 } }] }), { qos: 1 });
+    await closed;
+    intruder.end(true);
+    const store = new SqliteStore(join(dataDir, 'zeropark.db'));
+    expect(await store.queryReadings({ park: 'p1', meter: 'GRID', from: 0, to: NOW * 2 })).toEqual([]);
+    await store.close();
+  });
+
+  it('should refuse a gateway subscribing to the bus or to everything', async () => {
+    // MQTT 3.1.1: return code 0x80 in the SUBACK is a refusal; the connection stays
+    for (const filter of ['zeropark/#', '#', 'parks/p1/gateways/g2/rejected']) {
+      await expect(gateway.subscribeAsync(filter, { qos: 1 })).rejects.toMatchObject({ packet: { granted: [128] } });
+    }
+    expect(gateway.connected).toBe(true);
+  });
+
+  it('should serve health and Prometheus metrics', async () => {
+    const base = `http://127.0.0.1:${ingest.httpPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^zeropark_ingest_readings_accepted_total 2$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_readings_rejected_total\{reason="schema"\} 1$/m);
+  });
+});

@@ -1,0 +1,26 @@
+import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { z } from 'zod';
+
+/** Every setting of the ingest, validated at start (docs/configuration.md lists them). */
+export const INGEST_SETTINGS = {
+  ZEROPARK_REGISTRY: { schema: env.list('config/example-park.yaml'), description: 'Park registry files, comma-separated, one park each' },
+  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store and the ingest database' },
+  ZEROPARK_BUS_SECRET: {
+    schema: z.string({ error: 'is missing: the password the carbon service uses on the bus' }).min(16, 'needs at least 16 characters'),
+    description: 'Password of the bus service account (user `zeropark-bus`)',
+    secret: true,
+  },
+  INGEST_HOST: { schema: env.text('127.0.0.1'), description: 'Address the MQTT and HTTP listeners bind to' },
+  INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
+  INGEST_HTTP_PORT: { schema: env.port(9101), description: 'Port of /healthz, /readyz and /metrics (0: any free port)' },
+  INGEST_MAX_READINGS_PER_BATCH: { schema: env.positiveInt(1000), description: 'A batch with more readings is refused whole' },
+  INGEST_MAX_CLOCK_SKEW_S: { schema: env.positiveInt(300), description: 'How far in the future a reading may be, seconds' },
+  INGEST_MAX_READING_AGE_DAYS: { schema: env.positiveInt(400), description: 'How old a reading may be, days' },
+  LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
+};
+
+export type IngestConfig = ConfigOf<typeof INGEST_SETTINGS>;
+
+export function loadIngestConfig(environment: NodeJS.ProcessEnv = process.env): IngestConfig {
+  return parseConfig(INGEST_SETTINGS, environment, ['ZEROPARK_', 'INGEST_']);
+}
