@@ -165,7 +165,7 @@ describe('the ingest with its embedded broker', () => {
 
   it('should disconnect a gateway that writes under another gateway, and store nothing of it', async () => {
     const intruder = await connect(ingest.mqttPort, 'g1', 'g1-secret');
-    const closed = new Promise((resolve) => intruder.once('close', resolve));
+    const closed = new Promise<void>((resolve) => intruder.once('close', () => resolve()));
     intruder.publish('parks/p1/gateways/g2/readings', JSON.stringify({ v: 1, seq: 1, readings: [{ meter: 'GRID', ts: NOW + 5000, values: { power_kw: 666 } }] }), { qos: 1 });
     await closed;
     intruder.end(true);
