@@ -1,16 +1,19 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const LIBS = join(import.meta.dirname, 'libs');
 
 /**
  * One vitest setup for every project: specs sit beside the code (`src/**\/*.spec.ts`), and
- * `@zeropark/*` libs resolve to their TypeScript source through the `@zeropark/source`
- * export condition, so a spec never needs a lib built first.
+ * `@zeropark/<lib>` resolves to the lib's TypeScript source, so a spec never needs a lib built
+ * first (the same mapping the `@zeropark/source` export condition gives TypeScript).
  */
 export function defineProjectConfig(root: string, overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
-  const conditions = ['@zeropark/source'];
+  const alias = readdirSync(LIBS).map((lib) => ({ find: `@zeropark/${lib}`, replacement: join(LIBS, lib, 'src/index.ts') }));
   return defineConfig({
     root,
-    resolve: { conditions: [...conditions, 'module', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: [...conditions, 'node', 'import', 'default'], externalConditions: conditions } },
+    resolve: { alias },
     test: {
       include: ['src/**/*.spec.ts'],
       passWithNoTests: false,

@@ -1,8 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** The service account `apps/carbon` uses on the bus; gateways may neither read nor write `zeropark/#`. */
-export const BUS_USERNAME = 'zeropark-bus';
-
+/** Compares a bus password in constant time, whatever the lengths. */
 export function isBusSecret(candidate: Buffer, secret: string): boolean {
   const digest = (value: Buffer | string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(candidate), digest(secret));

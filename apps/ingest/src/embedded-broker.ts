@@ -1,9 +1,9 @@
-import { GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contracts';
+import { BUS_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contracts';
 import { verifySecret } from '@zeropark/registry';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { createServer, type Server } from 'node:net';
 import type { Logger } from 'pino';
-import { BUS_USERNAME, isBusSecret } from './bus-account.js';
+import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
 import type { GatewayDirectory } from './gateway-directory.js';
 import type { IngestMetrics } from './ingest-metrics.js';

@@ -1,3 +1,4 @@
+import { BUS_USERNAME } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import { hashSecret } from '@zeropark/registry';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -6,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUS_USERNAME } from './bus-account.js';
 import { DeadLetterLog } from './dead-letter-log.js';
 import { loadIngestConfig } from './ingest.config.js';
 import { startIngest, type RunningIngest } from './ingest-service.js';

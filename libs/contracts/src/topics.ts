@@ -33,6 +33,9 @@ export function acceptedTopic(parkId: string): string {
   return `${BUS_TOPIC_PREFIX}/${parkId}`;
 }
 
+/** The service account `apps/carbon` uses on the bus; gateways may neither read nor write `zeropark/#`. */
+export const BUS_USERNAME = 'zeropark-bus';
+
 /** What `apps/carbon` subscribes to: every park's accepted batches. */
 export const ACCEPTED_TOPIC_FILTER = `${BUS_TOPIC_PREFIX}/+`;
 

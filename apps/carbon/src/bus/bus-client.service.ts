@@ -1,0 +1,77 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ACCEPTED_TOPIC_FILTER, acceptedBatchSchema, BUS_USERNAME, describeIssues } from '@zeropark/contracts';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import type { CarbonConfig } from '../carbon.config.js';
+import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
+import { CarbonMetrics } from '../metrics/carbon-metrics.js';
+import { LiveStateService } from '../live/live-state.service.js';
+
+/**
+ * Takes accepted batches from the bus as an ordinary MQTT client with the service account, so it
+ * works the same against the embedded broker and an external one. A persistent session (fixed
+ * client id, clean off) keeps QoS 1 batches for it across a reconnect.
+ */
+@Injectable()
+export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy {
+  private client: MqttClient | undefined;
+
+  constructor(
+    @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly live: LiveStateService,
+    private readonly metrics: CarbonMetrics,
+  ) {}
+
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  onApplicationBootstrap(): void {
+    const client = mqtt.connect(this.config.ZEROPARK_BUS_URL, {
+      clientId: 'zeropark-carbon',
+      clean: false,
+      username: BUS_USERNAME,
+      password: this.config.ZEROPARK_BUS_SECRET,
+      reconnectPeriod: 1000,
+    });
+    this.client = client;
+    client.on('connect', (connack) => {
+      this.metrics.busConnected.set(1);
+      this.logger.info({ bus: this.config.ZEROPARK_BUS_URL, sessionPresent: connack.sessionPresent }, 'bus connected');
+      if (!connack.sessionPresent) {
+        client.subscribe(ACCEPTED_TOPIC_FILTER, { qos: 1 }, (error) => {
+          if (error) this.logger.error({ err: error }, 'bus subscription failed');
+        });
+      }
+    });
+    client.on('close', () => this.metrics.busConnected.set(0));
+    client.on('error', (error) => this.logger.warn({ reason: error.message }, 'bus connection error'));
+    client.on('message', (topic, payload) => this.receive(topic, payload));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client?.endAsync();
+  }
+
+  private receive(topic: string, payload: Buffer): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload.toString('utf8'));
+    } catch {
+      json = undefined;
+    }
+    const batch = acceptedBatchSchema.safeParse(json);
+    if (!batch.success) {
+      this.metrics.batchesRefused.inc();
+      this.logger.error({ topic, problems: json === undefined ? ['not JSON'] : describeIssues(batch.error) }, 'bus message is not an accepted batch');
+      return;
+    }
+    if (!this.live.applyBatch(batch.data)) {
+      this.metrics.batchesRefused.inc();
+      this.logger.warn({ topic, park: batch.data.park }, 'batch for a park this service does not hold');
+      return;
+    }
+    this.metrics.batchesReceived.inc();
+  }
+}

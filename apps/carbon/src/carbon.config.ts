@@ -1,0 +1,30 @@
+import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const BUILT_DASHBOARD = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+
+/** Every setting of the carbon service, validated at start (docs/configuration.md lists them). */
+export const CARBON_SETTINGS = {
+  ZEROPARK_REGISTRY: { schema: env.list('config/example-park.yaml'), description: 'Park registry files, comma-separated, one park each' },
+  ZEROPARK_BUS_URL: { schema: env.text('mqtt://127.0.0.1:1883'), description: 'MQTT broker carrying the bus (zeropark/v1/accepted/+)' },
+  ZEROPARK_BUS_SECRET: {
+    schema: z.string({ error: 'is missing: the password of the bus account, as given to the ingest' }).min(16, 'needs at least 16 characters'),
+    description: 'Password of the bus service account (user `zeropark-bus`)',
+    secret: true,
+  },
+  CARBON_HOST: { schema: env.text('127.0.0.1'), description: 'Address the HTTP and WebSocket server binds to' },
+  CARBON_HTTP_PORT: { schema: env.port(3000), description: 'Port of the dashboard, /api, Socket.IO, /healthz and /metrics (0: any free port)' },
+  CARBON_PUSH_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
+    description: 'At most one snapshot per park per interval; the first change after a quiet interval goes at once',
+  },
+  CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve' },
+  LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
+};
+
+export type CarbonConfig = ConfigOf<typeof CARBON_SETTINGS>;
+
+export function loadCarbonConfig(environment: NodeJS.ProcessEnv = process.env): CarbonConfig {
+  return parseConfig(CARBON_SETTINGS, environment, ['ZEROPARK_', 'CARBON_']);
+}

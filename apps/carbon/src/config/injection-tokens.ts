@@ -1,0 +1,8 @@
+/** Injection tokens of values that are not classes. */
+export const CARBON_CONFIG = Symbol('CARBON_CONFIG');
+export const PARKS = Symbol('PARKS');
+export const LOGGER = Symbol('LOGGER');
+export const CLOCK = Symbol('CLOCK');
+
+/** Time is injected, so specs can drive it (HOUSE-STYLE.md). */
+export type Clock = () => number;

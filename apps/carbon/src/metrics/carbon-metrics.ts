@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+
+/** What `/metrics` shows of the carbon service (Prometheus text format). */
+@Injectable()
+export class CarbonMetrics {
+  readonly registry = new Registry();
+  readonly batchesReceived = new Counter({ name: 'zeropark_carbon_batches_received_total', help: 'Accepted batches taken from the bus', registers: [this.registry] });
+  readonly batchesRefused = new Counter({
+    name: 'zeropark_carbon_batches_refused_total',
+    help: 'Bus messages that were not a valid accepted batch, or named an unknown park',
+    registers: [this.registry],
+  });
+  readonly snapshotsPushed = new Counter({ name: 'zeropark_carbon_snapshots_pushed_total', help: 'Park snapshots pushed to Socket.IO rooms', registers: [this.registry] });
+  readonly dashboardClients = new Gauge({ name: 'zeropark_carbon_dashboard_clients', help: 'Socket.IO clients connected', registers: [this.registry] });
+  readonly busConnected = new Gauge({ name: 'zeropark_carbon_bus_connected', help: '1 while connected to the bus', registers: [this.registry] });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
