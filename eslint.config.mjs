@@ -6,9 +6,11 @@ import tseslint from 'typescript-eslint';
 
 const IO_PACKAGES = [
   'mqtt', 'aedes', 'aedes-*', '@influxdata/*', '@nestjs/*', 'better-sqlite3', 'socket.io', 'socket.io-client',
-  'pino', 'prom-client', 'yaml', 'express', 'node:fs', 'node:fs/promises', 'fs', 'node:net', 'node:http',
-  'node:child_process', 'node:dgram', 'node:worker_threads',
+  'pino', 'prom-client', 'yaml', 'express', 'ws', 'undici',
 ];
+// Node's own I/O modules are not in the Nx graph, so the boundary rule cannot see them.
+const IO_BUILTINS = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'worker_threads', 'cluster', 'tls', 'dns'];
+const PURE_LIBS = ['libs/contracts', 'libs/carbon', 'libs/alerts'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**'] },
@@ -42,6 +44,17 @@ export default tseslint.config(
             { sourceTag: 'scope:carbon', onlyDependOnLibsWithTags: ['scope:carbon', 'scope:shared'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Pure libs: no file, network or process I/O in their code (their specs may read fixtures).
+    files: PURE_LIBS.map((lib) => `${lib}/src/**/*.ts`),
+    ignores: ['**/*.spec.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: IO_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'pure libs do no I/O (DESIGN.md); do it in an app or a data-access lib' })) },
       ],
     },
   },

@@ -38,7 +38,7 @@ describe('the carbon service on a real MQTT bus', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     dashboard = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'] });
-    await once(dashboard, 'connect');
+    await new Promise<void>((resolve) => dashboard.once('connect', () => resolve()));
   });
 
   afterAll(async () => {

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
+    // started by `npm start`: stop when the launcher is gone, however it went
+    process.on('disconnect', () => stop('launcher gone'));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof RegistryError) {
       console.error(`carbon: ${error.message}`);

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // started by `npm start`: stop when the launcher is gone, however it went
+  process.on('disconnect', () => stop('launcher gone'));
 }
 
 void main();

@@ -29,6 +29,14 @@ describe(parseConfig.name, () => {
     );
   });
 
+  it('should let a platform variable another service reads pass, but not a typo of one', () => {
+    const environment = { ZEROPARK_BUS_SECRET: 'x'.repeat(16), ZEROPARK_BUS_URL: 'mqtt://127.0.0.1:1883' };
+    expect(() => parseConfig(SETTINGS, environment, PREFIXES)).not.toThrow();
+    expect(() => parseConfig(SETTINGS, { ...environment, ZEROPARK_REGSTRY: 'park.yaml' }, PREFIXES)).toThrow(
+      'ZEROPARK_REGSTRY: unknown setting (did you mean ZEROPARK_REGISTRY?)',
+    );
+  });
+
   it('should document the settings as a table, secrets marked', () => {
     expect(describeSettings(SETTINGS)).toContain('| `ZEROPARK_BUS_SECRET` | bus password (secret) | required |');
     expect(describeSettings(SETTINGS)).toContain('| `INGEST_MQTT_PORT` | MQTT port | `1883` |');

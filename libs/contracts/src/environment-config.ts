@@ -24,6 +24,18 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Variables shared by the whole platform under `ZEROPARK_`; each service reads some of them, and
+ * none takes another's for a typo.
+ */
+export const PLATFORM_SETTING_NAMES = [
+  'ZEROPARK_REGISTRY',
+  'ZEROPARK_DATA_DIR',
+  'ZEROPARK_BUS_URL',
+  'ZEROPARK_BUS_SECRET',
+  'ZEROPARK_SIMULATOR',
+] as const;
+
 export function parseConfig<S extends Settings>(
   settings: S,
   environment: Readonly<Record<string, string | undefined>>,
@@ -36,7 +48,7 @@ export function parseConfig<S extends Settings>(
     if (parsed.success) config[name] = parsed.data;
     else problems.push(...describeIssues(parsed.error, [name]).map((line) => (line.startsWith(`${name}:`) ? line : `${name}: ${line}`)));
   }
-  const known = Object.keys(settings);
+  const known = [...Object.keys(settings), ...PLATFORM_SETTING_NAMES];
   for (const name of Object.keys(environment)) {
     if (!prefixes.some((prefix) => name.startsWith(prefix)) || known.includes(name)) continue;
     const near = known.find((candidate) => editDistance(candidate, name) <= 2);

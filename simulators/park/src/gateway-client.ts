@@ -1,0 +1,49 @@
+import { gatewayTopic, GATEWAY_STATUS, type ReadingBatch } from '@zeropark/contracts';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+
+/**
+ * One simulated gateway as a real one behaves: its own login, a retained `online` status with
+ * `offline` as its last will, QoS 1 batches with a rising `seq`, and an ear on its `rejected` topic.
+ */
+export class GatewayClient {
+  private readonly client: MqttClient;
+
+  constructor(
+    readonly parkId: string,
+    readonly gatewayId: string,
+    secret: string,
+    brokerUrl: string,
+    private readonly logger: Logger,
+  ) {
+    const status = gatewayTopic(parkId, gatewayId, 'status');
+    this.client = mqtt.connect(brokerUrl, {
+      clientId: `sim-${parkId}-${gatewayId}`,
+      username: gatewayId,
+      password: secret,
+      clean: true,
+      reconnectPeriod: 1000,
+      will: { topic: status, payload: Buffer.from(GATEWAY_STATUS.offline), qos: 1, retain: true },
+    });
+    this.client.on('connect', () => {
+      logger.info({ gateway: gatewayId }, 'gateway connected');
+      this.client.publish(status, GATEWAY_STATUS.online, { qos: 1, retain: true });
+      this.client.subscribe(gatewayTopic(parkId, gatewayId, 'rejected'), { qos: 1 });
+    });
+    this.client.on('message', (_topic, payload) => logger.warn({ gateway: gatewayId, rejection: payload.toString() }, 'the ingest refused readings'));
+    this.client.on('error', (error) => logger.warn({ gateway: gatewayId, reason: error.message }, 'gateway connection error'));
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  async publish(batch: ReadingBatch): Promise<void> {
+    await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'readings'), JSON.stringify(batch), { qos: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'status'), GATEWAY_STATUS.offline, { qos: 1, retain: true }).catch(() => undefined);
+    await this.client.endAsync();
+  }
+}

@@ -1,0 +1,11 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * A server or tool a test needs must be there: a missing one fails the test with the line that
+ * installs it, never a skip (`npm test` installs them on Debian; scripts/ensure-system-packages.mjs).
+ */
+export function requireCommand(command: string, debianPackage: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  if (found.status !== 0) throw new Error(`${command} is not on PATH: install it with \`apt-get install -y ${debianPackage}\` (or your system's ${debianPackage} package)`);
+  return found.stdout.trim();
+}
