@@ -19,7 +19,7 @@ export const CARBON_SETTINGS = {
     schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
     description: 'At most one snapshot per park per interval; the first change after a quiet interval goes at once',
   },
-  CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve' },
+  CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve', defaultText: 'apps/dashboard/dist' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };
 

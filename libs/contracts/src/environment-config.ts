@@ -11,6 +11,8 @@ export interface Setting<T extends z.ZodType = z.ZodType> {
   schema: T;
   description: string;
   secret?: boolean;
+  /** How the default reads in the docs, where the value itself depends on the machine. */
+  defaultText?: string;
 }
 
 export type Settings = Record<string, Setting>;
@@ -62,7 +64,8 @@ export function parseConfig<S extends Settings>(
 export function describeSettings(settings: Settings): string {
   const rows = Object.entries(settings).map(([name, setting]) => {
     const fallback = setting.schema.safeParse(undefined);
-    const shown = fallback.success && fallback.data !== undefined ? `\`${String(fallback.data)}\`` : 'required';
+    const fallbackText = setting.defaultText ?? (fallback.success && fallback.data !== undefined ? String(fallback.data) : undefined);
+    const shown = fallbackText === undefined ? 'required' : `\`${fallbackText}\``;
     return `| \`${name}\` | ${setting.description}${setting.secret === true ? ' (secret)' : ''} | ${shown} |`;
   });
   return ['| variable | meaning | default |', '| --- | --- | --- |', ...rows].join('\n');
