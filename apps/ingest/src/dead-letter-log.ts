@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openSqlite } from '@zeropark/timeseries';
 
 export interface DeadLetter {
   receivedAt: number;
@@ -22,13 +20,11 @@ const MAX_PAYLOAD_CHARS = 64 * 1024;
  * kept here with its reason (DESIGN.md, "Accepted means durable").
  */
 export class DeadLetterLog {
-  private readonly db: Database.Database;
+  private readonly db: ReturnType<typeof openSqlite>;
   private readonly insertMany: (letters: readonly DeadLetter[]) => void;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.db = openSqlite(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS dead_letter (
       id INTEGER PRIMARY KEY, received_at INTEGER NOT NULL, park TEXT NOT NULL, gateway TEXT NOT NULL,
       seq INTEGER, reading_index INTEGER, meter TEXT, reason TEXT NOT NULL, payload TEXT NOT NULL)`);

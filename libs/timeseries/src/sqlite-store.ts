@@ -1,7 +1,6 @@
 import { QUANTITY_NAMES, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './open-sqlite.js';
 import type { ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
 
 interface ReadingRow {
@@ -24,11 +23,7 @@ export class SqliteStore implements TimeseriesStore {
   private readonly writeMany: (points: readonly ReadingPoint[]) => void;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a resolved write survives a power cut, not only a crash of this process
-    this.db.pragma('synchronous = FULL');
+    this.db = openSqlite(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS reading (
       park TEXT NOT NULL, meter TEXT NOT NULL, ts INTEGER NOT NULL,
       building TEXT, role TEXT NOT NULL, carrier TEXT NOT NULL,

@@ -1,39 +1,26 @@
-import { ConfigError } from '@zeropark/contracts';
-import { loadRegistryFile, RegistryError } from '@zeropark/registry';
+import { loadRegistryFile } from '@zeropark/registry';
+import { runService } from '@zeropark/service-runtime';
 import { pino } from 'pino';
 import { ParkSimulator } from './park-simulator.js';
 import { loadSimulatorConfig } from './simulator.config.js';
 import { loadSimulatorCredentials } from './simulator-credentials.js';
 
 /** Entry point: `node simulators/park/dist/main.js`, configured by the environment (simulators/park/README.md). */
-async function main(): Promise<void> {
-  try {
-    const config = loadSimulatorConfig();
-    const logger = pino({ name: 'park-simulator', level: config.LOG_LEVEL });
-    const credentials = await loadSimulatorCredentials(config.SIM_CREDENTIALS);
-    const registry = await loadRegistryFile(credentials.registryFile);
-    const simulator = new ParkSimulator({
-      registry,
-      credentials,
-      brokerUrl: config.SIM_BROKER_URL,
-      intervalMs: config.SIM_INTERVAL_MS,
-      stateFile: config.SIM_STATE_FILE,
-      seed: config.SIM_SEED,
-      logger,
-    });
-    simulator.start();
-    logger.info({ park: registry.topology.park.id, gateways: credentials.gateways.map((gateway) => gateway.id), everyMs: config.SIM_INTERVAL_MS }, 'simulating');
-    const stop = () => void simulator.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    process.once('disconnect', stop); // started by `npm start`: the launcher is gone
-  } catch (error) {
-    if (error instanceof ConfigError || error instanceof RegistryError) {
-      console.error(`park-simulator: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
-void main();
+void runService('park-simulator', async () => {
+  const config = loadSimulatorConfig();
+  const logger = pino({ name: 'park-simulator', level: config.LOG_LEVEL });
+  const credentials = await loadSimulatorCredentials(config.SIM_CREDENTIALS);
+  const registry = await loadRegistryFile(credentials.registryFile);
+  const simulator = new ParkSimulator({
+    registry,
+    credentials,
+    brokerUrl: config.SIM_BROKER_URL,
+    intervalMs: config.SIM_INTERVAL_MS,
+    stateFile: config.SIM_STATE_FILE,
+    seed: config.SIM_SEED,
+    logger,
+  });
+  simulator.start();
+  logger.info({ park: registry.topology.park.id, gateways: credentials.gateways.map((gateway) => gateway.id), everyMs: config.SIM_INTERVAL_MS }, 'simulating');
+  return { stop: () => simulator.stop(), log: (fields, message) => logger.info(fields, message) };
+});
