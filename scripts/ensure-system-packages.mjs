@@ -5,9 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** What the test suites need, by the command they call and the Debian package that brings it. */
-const NEEDED = [{ command: 'mosquitto_pub', debianPackage: 'mosquitto-clients', usedBy: 'test/e2e (publishes as a real gateway)' }];
+const NEEDED = [
+  { command: 'mosquitto_pub', debianPackage: 'mosquitto-clients', usedBy: 'test/e2e (publishes as a real gateway)' },
+  { command: 'influxd', debianPackage: 'influxdb', usedBy: 'libs/timeseries and the ingest (the InfluxDB store)' },
+];
 
-const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+// /usr/sbin is searched too: Debian puts some servers there, off a normal user's PATH
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0;
 const missing = NEEDED.filter(({ command }) => !onPath(command));
 if (missing.length === 0) {
   console.log(`system packages: ${NEEDED.map(({ command }) => command).join(', ')} found`);

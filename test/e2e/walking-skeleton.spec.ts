@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../support/platform-process.js';
-import { requireCommand } from '../support/require-command.js';
+import { requireCommand } from '@zeropark/test-servers';
 
 const run = promisify(execFile);
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
+import { freePort } from '@zeropark/test-servers';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+import { requireCommand } from './require-command.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+export interface InfluxdbServer {
+  url: string;
+  port: number;
+  /** Stops the server; its data stays, so `start()` brings the same database back. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Runs an InfluxQL statement on /query; resolves with the parsed JSON. */
+  query(statement: string, database?: string): Promise<InfluxqlResponse>;
+}
+
+export interface InfluxqlResponse {
+  results: { statement_id: number; series?: { name: string; columns: string[]; values: unknown[][] }[]; error?: string }[];
+  error?: string;
+}
+
+/**
+ * Debian's InfluxDB (`influxd`, 1.6) in a folder of its own, on free loopback ports, with usage
+ * reporting off (this machine has no network beyond the package registries).
+ */
+export async function startInfluxdb(): Promise<InfluxdbServer> {
+  const influxd = requireCommand('influxd', 'influxdb');
+  const dir = mkdtempSync(join(tmpdir(), 'zeropark-influxdb-'));
+  const [port, rpcPort] = [await freePort(), await freePort()];
+  const config = join(dir, 'influxdb.conf');
+  writeFileSync(
+    config,
+    `reporting-disabled = true
+bind-address = "127.0.0.1:${rpcPort}"
+[meta]
+  dir = "${dir}/meta"
+[data]
+  dir = "${dir}/data"
+  wal-dir = "${dir}/wal"
+  query-log-enabled = false
+[http]
+  bind-address = "127.0.0.1:${port}"
+  log-enabled = false
+[monitor]
+  store-enabled = false
+[continuous_queries]
+  enabled = false
+`,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  let server: ServerProcess | undefined;
+  const start = async () => {
+    server = await startServerProcess('influxd', influxd, ['-config', config], async () => (await fetch(`${url}/ping`)).status === 204);
+  };
+  await start();
+  return {
+    url,
+    port,
+    start,
+    stop: async () => server?.stop(),
+    async query(statement, database) {
+      const body = new URLSearchParams({ q: statement, epoch: 'ms', ...(database === undefined ? {} : { db: database }) });
+      const response = await fetch(`${url}/query`, { method: 'POST', body });
+      return (await response.json()) as InfluxqlResponse;
+    },
+  };
+}

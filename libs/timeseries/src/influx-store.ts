@@ -1,0 +1,141 @@
+import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client';
+import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type QuantityValues } from '@zeropark/contracts';
+import { InfluxV1WriteTransport } from './influx-v1-transport.js';
+import { READING_MEASUREMENT, readingToLine } from './line-protocol.js';
+import type { ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+
+export interface InfluxStoreOptions {
+  /** e.g. `http://127.0.0.1:8086` */
+  url: string;
+  /** The 1.x database (with 2.x/3.x: the bucket, reachable by InfluxQL through a DBRP mapping). */
+  database: string;
+  retentionPolicy?: string;
+  /** Token for 1.8+ (`user:password`), 2.x and 3.x. */
+  token?: string;
+  /**
+   * `v2`: `/api/v2/write` (InfluxDB 1.8+, 2.x, 3.x). `v1`: `/write` through the compatibility
+   * transport (1.x before 1.8). `auto`: asks `/ping` for the server's version.
+   */
+  api?: 'v2' | 'v1' | 'auto';
+  /** Lines per write request; InfluxDB's own advice is about 5 000. */
+  batchSize?: number;
+}
+
+/**
+ * The production store. Writes go through the client library's WriteApi (batching, gzip), one
+ * request per batch awaited to its end, so a resolved `writeReadings` was confirmed by the
+ * server; failures reject, and retrying is the caller's (the ingest's journal replays). Reads
+ * use InfluxQL on `/query`, which 1.x, 2.x (DBRP) and 3.x all answer.
+ */
+export class InfluxStore implements TimeseriesStore {
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly options: Required<Pick<InfluxStoreOptions, 'url' | 'database' | 'batchSize'>> & InfluxStoreOptions,
+    private readonly writeApi: WriteApi,
+  ) {}
+
+  static async open(options: InfluxStoreOptions): Promise<InfluxStore> {
+    // a failed write rejects its promise and the caller logs it; the library's console lines would only repeat it
+    setLogger({ error: () => undefined, warn: () => undefined });
+    const settings = { batchSize: 5000, ...options };
+    const api = settings.api === undefined || settings.api === 'auto' ? await detectApi(settings.url) : settings.api;
+    const base = new InfluxDB({ url: settings.url, ...(settings.token === undefined ? {} : { token: settings.token }) });
+    const influx =
+      api === 'v1'
+        ? new InfluxDB({ url: settings.url, transport: new InfluxV1WriteTransport(base.transport, credentialsOf(settings.token)) })
+        : base;
+    const bucket = settings.retentionPolicy === undefined ? settings.database : `${settings.database}/${settings.retentionPolicy}`;
+    const writeApi = influx.getWriteApi('', bucket, 'ms', {
+      batchSize: settings.batchSize + 1, // never flushes on its own: each batch is sent and awaited below
+      flushInterval: 0,
+      maxRetries: 0,
+      maxBufferLines: settings.batchSize + 1,
+      gzipThreshold: 1000,
+    });
+    const store = new InfluxStore(settings, writeApi);
+    if (api === 'v1') await store.influxql(`CREATE DATABASE "${settings.database}"`);
+    return store;
+  }
+
+  writeReadings(points: readonly ReadingPoint[]): Promise<void> {
+    const write = this.queue.then(async () => {
+      for (let start = 0; start < points.length; start += this.options.batchSize) {
+        this.writeApi.writeRecords(points.slice(start, start + this.options.batchSize).map(readingToLine));
+        await this.writeApi.flush();
+      }
+    });
+    this.queue = write.catch(() => undefined);
+    return write;
+  }
+
+  async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {
+    const conditions = [`park = ${literal(query.park)}`, `time >= ${query.from}ms`, `time < ${query.to}ms`];
+    if (query.meter !== undefined) conditions.push(`meter = ${literal(query.meter)}`);
+    const response = await this.influxql(`SELECT * FROM ${READING_MEASUREMENT} WHERE ${conditions.join(' AND ')}`);
+    const series = response.results[0]?.series?.[0];
+    if (series === undefined) return [];
+    const column = new Map(series.columns.map((name, index) => [name, index]));
+    const cell = (row: unknown[], name: string): unknown => row[column.get(name) ?? -1];
+    return series.values
+      .map((row): ReadingPoint => {
+        const values: QuantityValues = {};
+        for (const name of QUANTITY_NAMES) {
+          const value = cell(row, name);
+          if (typeof value === 'number') values[name] = value;
+        }
+        const building = cell(row, 'building');
+        return {
+          park: String(cell(row, 'park')),
+          meter: String(cell(row, 'meter')),
+          ts: Number(cell(row, 'time')),
+          building: typeof building === 'string' && building !== '' ? building : null,
+          role: meterRoleSchema.parse(cell(row, 'role')),
+          carrier: carrierSchema.parse(cell(row, 'carrier')),
+          values,
+        };
+      })
+      .sort((a, b) => a.ts - b.ts || a.meter.localeCompare(b.meter));
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.writeApi.close();
+  }
+
+  private async influxql(statement: string): Promise<InfluxqlResponse> {
+    const body = new URLSearchParams({ q: statement, db: this.options.database, epoch: 'ms' });
+    const headers: Record<string, string> = this.options.token === undefined ? {} : { authorization: `Token ${this.options.token}` };
+    const response = await fetch(`${this.options.url}/query`, { method: 'POST', body, headers });
+    const answer = (await response.json()) as InfluxqlResponse;
+    const error = answer.error ?? answer.results.find((result) => result.error !== undefined)?.error;
+    if (!response.ok || error !== undefined) throw new Error(`InfluxQL failed (${response.status}): ${error ?? response.statusText}`);
+    return answer;
+  }
+}
+
+interface InfluxqlResponse {
+  results: { series?: { columns: string[]; values: unknown[][] }[]; error?: string }[];
+  error?: string;
+}
+
+/** InfluxQL string literal. */
+function literal(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function credentialsOf(token: string | undefined): { username: string; password: string } | undefined {
+  if (token === undefined || !token.includes(':')) return undefined;
+  const [username = '', ...rest] = token.split(':');
+  return { username, password: rest.join(':') };
+}
+
+/** `v1` for servers before 1.8 (no /api/v2/write), else `v2`. */
+export async function detectApi(url: string): Promise<'v1' | 'v2'> {
+  const response = await fetch(`${url}/ping`);
+  const version = response.headers.get('x-influxdb-version') ?? '';
+  const match = /^v?(\d+)\.(\d+)/.exec(version);
+  if (match === null) return 'v2';
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major === 1 && minor < 8 ? 'v1' : 'v2';
+}

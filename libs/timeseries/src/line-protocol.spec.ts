@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { readingToLine } from './line-protocol.js';
+
+describe(readingToLine.name, () => {
+  it('should write the reading series with its tags, float fields and millisecond time', () => {
+    expect(
+      readingToLine({ park: 'p1', building: 'B07', meter: 'B07-MAIN', role: 'building_submeter', carrier: 'electricity', ts: 1_795_900_000_000, values: { energy_import_kwh: 183245.12, power_kw: 84 } }),
+    ).toBe('reading,building=B07,carrier=electricity,meter=B07-MAIN,park=p1,role=building_submeter energy_import_kwh=183245.12,power_kw=84.0 1795900000000');
+  });
+
+  it('should leave out the building tag of a park-level meter', () => {
+    expect(readingToLine({ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values: { power_kw: -3.5 } })).toBe(
+      'reading,carrier=electricity,meter=GRID,park=p1,role=grid_import power_kw=-3.5 1',
+    );
+  });
+});
