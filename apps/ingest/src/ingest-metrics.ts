@@ -1,9 +1,22 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** What `/metrics` shows of the ingest (Prometheus text format). */
 export class IngestMetrics {
   readonly registry = new Registry();
-  readonly readingsAccepted = new Counter({ name: 'zeropark_ingest_readings_accepted_total', help: 'Readings accepted and stored', registers: [this.registry] });
+  readonly readingsAccepted = new Counter({
+    name: 'zeropark_ingest_readings_accepted_total',
+    help: 'Readings accepted: committed to the journal and acknowledged',
+    registers: [this.registry],
+  });
+  readonly readingsStored = new Counter({ name: 'zeropark_ingest_readings_stored_total', help: 'Readings the store confirmed', registers: [this.registry] });
+  readonly storeWriteRetries = new Counter({ name: 'zeropark_ingest_store_write_retries_total', help: 'Store writes that failed and will be retried', registers: [this.registry] });
+  readonly journalReadings = new Gauge({ name: 'zeropark_ingest_journal_readings', help: 'Readings in the journal waiting for the store', registers: [this.registry] });
+  readonly journalCommits = new Counter({ name: 'zeropark_ingest_journal_commits_total', help: 'Journal commits (group commit: many batches each)', registers: [this.registry] });
+  readonly journalBackpressure = new Gauge({
+    name: 'zeropark_ingest_journal_backpressure',
+    help: '1 while the journal is past its bound and acknowledgements are held',
+    registers: [this.registry],
+  });
   readonly readingsRejected = new Counter({
     name: 'zeropark_ingest_readings_rejected_total',
     help: 'Readings refused and kept in the dead-letter table, by reason',
@@ -20,7 +33,7 @@ export class IngestMetrics {
   });
   readonly storeWriteSeconds = new Histogram({
     name: 'zeropark_ingest_store_write_seconds',
-    help: 'Time to write one batch to the store',
+    help: 'Time of one store write (up to the store batch size of readings)',
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });

@@ -8,11 +8,13 @@ import {
   type RejectionNotice,
 } from '@zeropark/contracts';
 import type { GatewayAccount, ParkRegistry } from '@zeropark/registry';
-import type { TimeseriesStore } from '@zeropark/timeseries';
+import type { ReadingPoint } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import { checkReadings, type ReadingLimits } from './check-readings.js';
 import type { DeadLetter, DeadLetterLog } from './dead-letter-log.js';
 import type { IngestMetrics } from './ingest-metrics.js';
+import type { IngestJournal } from './journal/ingest-journal.js';
+import type { JournalBackpressure } from './journal/journal-backpressure.js';
 
 export interface IngestLimits extends ReadingLimits {
   maxReadingsPerBatch: number;
@@ -20,7 +22,8 @@ export interface IngestLimits extends ReadingLimits {
 
 export interface IngestPipelineDeps {
   parks: ReadonlyMap<string, ParkRegistry>;
-  store: TimeseriesStore;
+  journal: IngestJournal;
+  backpressure: JournalBackpressure;
   deadLetters: DeadLetterLog;
   /** Publishes at QoS 1 through the broker; resolves once the broker has taken the message. */
   publish: (topic: string, payload: string) => Promise<void>;
@@ -31,11 +34,12 @@ export interface IngestPipelineDeps {
 }
 
 /**
- * One gateway message, step by step: decode → check against the registry → store → forward on
- * the bus → tell the gateway what was refused. It resolves only once the accepted readings are
- * durable, and the broker sends the PUBACK only then; it rejects only when the store failed, so
- * the gateway keeps the batch and sends it again. Bad input is never an error here: it is
- * acknowledged, kept in the dead-letter table and told to the gateway.
+ * One gateway message, step by step: decode → check against the registry → journal → forward
+ * on the bus → tell the gateway what was refused. It resolves only once the accepted readings
+ * are committed to the journal, and the broker sends the PUBACK only then; it rejects only when
+ * the journal failed, so the gateway keeps the batch and sends it again. The store writer takes
+ * them from the journal to the store. Bad input is never an error here: it is acknowledged,
+ * kept in the dead-letter table and told to the gateway.
  */
 export class IngestPipeline {
   constructor(private readonly deps: IngestPipelineDeps) {}
@@ -56,21 +60,19 @@ export class IngestPipeline {
     const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
     const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
     if (checked.accepted.length > 0) {
-      await this.store(account, checked.accepted.map((reading) => ({ ...reading, park: account.parkId })));
+      await this.journal(account, decoded.seq, receivedAt, checked.accepted.map((reading) => ({ ...reading, park: account.parkId })));
       await this.forward({ v: READING_BATCH_VERSION, park: account.parkId, gateway: account.id, seq: decoded.seq, receivedAt, readings: checked.accepted });
     }
     if (rejected.length > 0) await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
   }
 
-  private async store(account: GatewayAccount, points: Parameters<TimeseriesStore['writeReadings']>[0]): Promise<void> {
-    const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
+  private async journal(account: GatewayAccount, seq: number, receivedAt: number, points: ReadingPoint[]): Promise<void> {
+    await this.deps.backpressure.wait();
     try {
-      await this.deps.store.writeReadings(points);
+      await this.deps.journal.append({ park: account.parkId, gateway: account.id, seq, receivedAt, points });
     } catch (error) {
-      this.deps.logger.error({ err: error, park: account.parkId, gateway: account.id }, 'store write failed: batch not acknowledged');
+      this.deps.logger.error({ err: error, park: account.parkId, gateway: account.id, seq }, 'journal append failed: batch not acknowledged');
       throw error;
-    } finally {
-      stopTimer();
     }
     this.deps.metrics.readingsAccepted.inc(points.length);
   }

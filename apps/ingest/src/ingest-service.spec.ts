@@ -1,6 +1,7 @@
 import { BUS_USERNAME } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import { hashSecret } from '@zeropark/registry';
+import Database from 'better-sqlite3';
 import mqtt, { type MqttClient } from 'mqtt';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,11 +91,15 @@ describe('the ingest with its embedded broker', () => {
       JSON.stringify({ v: 1, seq: 1, readings: [{ meter: 'B01-MAIN', ts: new Date(NOW).toISOString(), values: { energy_import_kwh: 100.5, power_kw: 12 } }] }),
       { qos: 1 },
     );
-    // the PUBACK came back: the reading must already be in the store
+    // the PUBACK came back: the batch is durable, in the journal or already in the store
+    const stored = { park: 'p1', meter: 'B01-MAIN', ts: NOW, building: 'B01', role: 'building_submeter', carrier: 'electricity', values: { energy_import_kwh: 100.5, power_kw: 12 } };
+    const journal = new Database(join(dataDir, 'ingest.db'), { readonly: true });
+    const journaled = (journal.prepare('SELECT points FROM journal').all() as { points: string }[]).flatMap((row) => JSON.parse(row.points) as unknown[]);
+    journal.close();
     const store = new SqliteStore(join(dataDir, 'zeropark.db'));
-    expect(await store.queryReadings({ park: 'p1', from: NOW, to: NOW + 1 })).toEqual([
-      { park: 'p1', meter: 'B01-MAIN', ts: NOW, building: 'B01', role: 'building_submeter', carrier: 'electricity', values: { energy_import_kwh: 100.5, power_kw: 12 } },
-    ]);
+    expect([...journaled, ...(await store.queryReadings({ park: 'p1', from: NOW, to: NOW + 1 }))]).toContainEqual(stored);
+    // and the store writer moves it to the store
+    await expect.poll(() => store.queryReadings({ park: 'p1', from: NOW, to: NOW + 1 })).toEqual([stored]);
     await store.close();
     expect(await forwarded).toMatchObject({
       v: 1,
@@ -188,6 +193,8 @@ describe('the ingest with its embedded broker', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/^zeropark_ingest_readings_accepted_total 2$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_readings_stored_total 2$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_journal_readings 0$/m);
     expect(metrics).toMatch(/^zeropark_ingest_readings_rejected_total\{reason="schema"\} 1$/m);
   });
 });

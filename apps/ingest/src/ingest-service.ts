@@ -1,5 +1,5 @@
 import { loadRegistries } from '@zeropark/registry';
-import { SqliteStore } from '@zeropark/timeseries';
+import { openStore, storeSettingsFrom } from '@zeropark/timeseries';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -9,6 +9,9 @@ import { GatewayDirectory } from './gateway-directory.js';
 import type { IngestConfig } from './ingest.config.js';
 import { IngestMetrics } from './ingest-metrics.js';
 import { IngestPipeline } from './ingest-pipeline.js';
+import { IngestJournal } from './journal/ingest-journal.js';
+import { JournalBackpressure } from './journal/journal-backpressure.js';
+import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
 
 export interface RunningIngest {
@@ -20,12 +23,26 @@ export interface RunningIngest {
 /** Builds the ingest from its configuration and starts listening. */
 export async function startIngest(config: IngestConfig, logger: Logger): Promise<RunningIngest> {
   const parks = await loadRegistries(config.ZEROPARK_REGISTRY);
-  const store = new SqliteStore(join(config.ZEROPARK_DATA_DIR, 'zeropark.db'));
+  const store = await openStore(storeSettingsFrom(config));
+  const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'));
   const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'ingest.db'));
   const metrics = new IngestMetrics();
+  let commits = 0;
+  const observeJournal = () => {
+    metrics.journalReadings.set(journal.depth);
+    metrics.journalCommits.inc(journal.stats.commits - commits);
+    commits = journal.stats.commits;
+  };
+  observeJournal();
+  journal.onChange(observeJournal);
+  const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => metrics.journalBackpressure.set(engaged ? 1 : 0));
+  const writer = new StoreWriter(journal, store, { batchReadings: config.INGEST_STORE_BATCH_READINGS, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
+  if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
+  writer.start();
   const pipeline = new IngestPipeline({
     parks,
-    store,
+    journal,
+    backpressure,
     deadLetters,
     // the broker is made next; the pipeline publishes only once it is listening
     publish: (topic, payload) => broker.publish(topic, payload),
@@ -41,7 +58,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const broker = await EmbeddedBroker.create({ gateways: new GatewayDirectory(parks), busSecret: config.ZEROPARK_BUS_SECRET, pipeline, metrics, logger });
   const mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST);
   const health = await startHealthServer({ ready: () => true, metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
-  logger.info({ mqttPort, httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST }, 'ingest listening');
+  logger.info({ mqttPort, httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE }, 'ingest listening');
 
   return {
     mqttPort,
@@ -49,6 +66,8 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     async stop() {
       await closeServer(health.server);
       await broker.close();
+      await writer.stop();
+      journal.close();
       await store.close();
       deadLetters.close();
     },

@@ -1,10 +1,12 @@
 import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { z } from 'zod';
 
 /** Every setting of the ingest, validated at start (docs/configuration.md lists them). */
 export const INGEST_SETTINGS = {
   ZEROPARK_REGISTRY: { schema: env.list('config/example-park.yaml'), description: 'Park registry files, comma-separated, one park each' },
-  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store and the ingest database' },
+  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store and the ingest journal (ingest.db)' },
+  ...STORE_SETTINGS,
   ZEROPARK_BUS_SECRET: {
     schema: z.string({ error: 'is missing: the password the carbon service uses on the bus' }).min(16, 'needs at least 16 characters'),
     description: 'Password of the bus service account (user `zeropark-bus`)',
@@ -16,6 +18,11 @@ export const INGEST_SETTINGS = {
   INGEST_MAX_READINGS_PER_BATCH: { schema: env.positiveInt(1000), description: 'A batch with more readings is refused whole' },
   INGEST_MAX_CLOCK_SKEW_S: { schema: env.positiveInt(300), description: 'How far in the future a reading may be, seconds' },
   INGEST_MAX_READING_AGE_DAYS: { schema: env.positiveInt(400), description: 'How old a reading may be, days' },
+  INGEST_JOURNAL_MAX_READINGS: {
+    schema: env.positiveInt(5_000_000),
+    description: 'Past this many readings waiting for the store, the ingest stops acknowledging until it drains',
+  },
+  INGEST_STORE_BATCH_READINGS: { schema: env.positiveInt(5000), description: 'Readings per store write' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };
 

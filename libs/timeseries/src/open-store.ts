@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { InfluxStore } from './influx-store.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { TimeseriesStore } from './timeseries-store.js';
+
+export type StoreSettings =
+  | { kind: 'sqlite'; dataDir: string }
+  | { kind: 'influxdb'; url: string; database: string; token?: string; api: 'v1' | 'v2' | 'auto' };
+
+/** The store a service was configured for: the embedded SQLite file, or InfluxDB. */
+export async function openStore(settings: StoreSettings): Promise<TimeseriesStore> {
+  if (settings.kind === 'sqlite') return new SqliteStore(join(settings.dataDir, 'zeropark.db'));
+  return InfluxStore.open({
+    url: settings.url,
+    database: settings.database,
+    api: settings.api,
+    ...(settings.token === undefined ? {} : { token: settings.token }),
+  });
+}
