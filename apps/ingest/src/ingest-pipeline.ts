@@ -25,7 +25,7 @@ export interface IngestPipelineDeps {
   journal: IngestJournal;
   backpressure: JournalBackpressure;
   deadLetters: DeadLetterLog;
-  /** Publishes at QoS 1 through the broker; resolves once the broker has taken the message. */
+  /** Publishes at QoS 1 through the broker; resolves once the message is handed over (not necessarily acknowledged). */
   publish: (topic: string, payload: string) => Promise<void>;
   metrics: IngestMetrics;
   logger: Logger;

@@ -59,6 +59,7 @@ const NOW = Date.now();
 describe('the ingest with its embedded broker', () => {
   let dataDir: string;
   let ingest: RunningIngest;
+  let mqttPort: number;
   let bus: MqttClient;
   let gateway: MqttClient;
 
@@ -73,9 +74,10 @@ describe('the ingest with its embedded broker', () => {
       INGEST_MAX_READINGS_PER_BATCH: '3',
     });
     ingest = await startIngest(config, pino({ level: 'silent' }));
-    bus = await connect(ingest.mqttPort, BUS_USERNAME, BUS_SECRET);
+    mqttPort = ingest.mqttPort ?? 0;
+    bus = await connect(mqttPort, BUS_USERNAME, BUS_SECRET);
     await bus.subscribeAsync('zeropark/v1/accepted/+', { qos: 1 });
-    gateway = await connect(ingest.mqttPort, 'g1', 'g1-secret');
+    gateway = await connect(mqttPort, 'g1', 'g1-secret');
     await gateway.subscribeAsync('parks/p1/gateways/g1/rejected', { qos: 1 });
   });
 
@@ -161,15 +163,15 @@ describe('the ingest with its embedded broker', () => {
   });
 
   it('should refuse a wrong password', async () => {
-    await expect(connect(ingest.mqttPort, 'g1', 'wrong')).rejects.toThrow(/Bad username or password/i);
+    await expect(connect(mqttPort, 'g1', 'wrong')).rejects.toThrow(/Bad username or password/i);
   });
 
   it('should refuse the bus account with a wrong secret', async () => {
-    await expect(connect(ingest.mqttPort, BUS_USERNAME, 'wrong-bus-secret-xx')).rejects.toThrow(/Bad username or password/i);
+    await expect(connect(mqttPort, BUS_USERNAME, 'wrong-bus-secret-xx')).rejects.toThrow(/Bad username or password/i);
   });
 
   it('should disconnect a gateway that writes under another gateway, and store nothing of it', async () => {
-    const intruder = await connect(ingest.mqttPort, 'g1', 'g1-secret');
+    const intruder = await connect(mqttPort, 'g1', 'g1-secret');
     const closed = new Promise<void>((resolve) => intruder.once('close', () => resolve()));
     intruder.publish('parks/p1/gateways/g2/readings', JSON.stringify({ v: 1, seq: 1, readings: [{ meter: 'GRID', ts: NOW + 5000, values: { power_kw: 666 } }] }), { qos: 1 });
     await closed;

@@ -1,10 +1,11 @@
-import { loadRegistries } from '@zeropark/registry';
+import { loadRegistries, type ParkRegistry } from '@zeropark/registry';
 import { openStore, storeSettingsFrom } from '@zeropark/timeseries';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DeadLetterLog } from './dead-letter-log.js';
 import { EmbeddedBroker } from './embedded-broker.js';
+import { ExternalBrokerSource } from './external-broker-source.js';
 import { GatewayDirectory } from './gateway-directory.js';
 import type { IngestConfig } from './ingest.config.js';
 import { IngestMetrics } from './ingest-metrics.js';
@@ -15,7 +16,8 @@ import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
 
 export interface RunningIngest {
-  mqttPort: number;
+  /** The embedded broker's port; null behind an external broker. */
+  mqttPort: number | null;
   httpPort: number;
   stop(): Promise<void>;
 }
@@ -45,7 +47,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     backpressure,
     deadLetters,
     // the broker is made next; the pipeline publishes only once it is listening
-    publish: (topic, payload) => broker.publish(topic, payload),
+    publish: (topic, payload) => source.publish(topic, payload),
     metrics,
     logger,
     limits: {
@@ -55,23 +57,50 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     },
     clock: Date.now,
   });
-  const broker = await EmbeddedBroker.create({ gateways: new GatewayDirectory(parks), busSecret: config.ZEROPARK_BUS_SECRET, pipeline, metrics, logger });
-  const mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST);
-  const health = await startHealthServer({ ready: () => true, metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
-  logger.info({ mqttPort, httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE }, 'ingest listening');
+  const source = await startSource(config, parks, pipeline, metrics, logger);
+  const health = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
+  logger.info(
+    { mqttPort: source.mqttPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
+    'ingest listening',
+  );
 
   return {
-    mqttPort,
+    mqttPort: source.mqttPort,
     httpPort: health.port,
     async stop() {
       await closeServer(health.server);
-      await broker.close();
+      await source.close();
       await writer.stop();
       journal.close();
       await store.close();
       deadLetters.close();
     },
   };
+}
+
+interface ReadingSource {
+  mqttPort: number | null;
+  ready(): boolean;
+  publish(topic: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where readings come from: the embedded broker (default), or an external one (INGEST_BROKER_URL). */
+async function startSource(config: IngestConfig, parks: ReadonlyMap<string, ParkRegistry>, pipeline: IngestPipeline, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
+  if (config.INGEST_BROKER_URL !== undefined) {
+    const external = new ExternalBrokerSource(
+      { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME, password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
+      parks,
+      pipeline,
+      metrics,
+      logger,
+    );
+    await external.start();
+    return { mqttPort: null, ready: () => external.connected, publish: (topic, payload) => external.publish(topic, payload), close: () => external.close() };
+  }
+  const broker = await EmbeddedBroker.create({ gateways: new GatewayDirectory(parks), busSecret: config.ZEROPARK_BUS_SECRET ?? '', pipeline, metrics, logger });
+  const mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST);
+  return { mqttPort, ready: () => true, publish: (topic, payload) => broker.publish(topic, payload), close: () => broker.close() };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,4 +1,5 @@
-import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { ConfigError, env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { hostname } from 'node:os';
 import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { z } from 'zod';
 
@@ -8,9 +9,20 @@ export const INGEST_SETTINGS = {
   ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store and the ingest journal (ingest.db)' },
   ...STORE_SETTINGS,
   ZEROPARK_BUS_SECRET: {
-    schema: z.string({ error: 'is missing: the password the carbon service uses on the bus' }).min(16, 'needs at least 16 characters'),
-    description: 'Password of the bus service account (user `zeropark-bus`)',
+    schema: z.string().min(16, 'needs at least 16 characters').optional(),
+    description: 'Password of the bus service account (user `zeropark-bus`) on the embedded broker; required without INGEST_BROKER_URL',
     secret: true,
+  },
+  INGEST_BROKER_URL: {
+    schema: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
+    description: 'An external broker (Mosquitto, EMQX) to take readings from instead of the embedded one',
+  },
+  INGEST_BROKER_USERNAME: { schema: env.text('zeropark-ingest'), description: 'The ingest\'s user on the external broker' },
+  INGEST_BROKER_PASSWORD: { schema: z.string().min(1).optional(), description: 'The ingest\'s password on the external broker', secret: true },
+  INGEST_INSTANCE: {
+    schema: env.text(hostname()),
+    description: 'Names this instance\'s persistent session on the external broker (client id `zeropark-ingest-<instance>`); keep it stable across restarts',
+    defaultText: 'the host name',
   },
   INGEST_HOST: { schema: env.text('127.0.0.1'), description: 'Address the MQTT and HTTP listeners bind to' },
   INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
@@ -29,5 +41,12 @@ export const INGEST_SETTINGS = {
 export type IngestConfig = ConfigOf<typeof INGEST_SETTINGS>;
 
 export function loadIngestConfig(environment: NodeJS.ProcessEnv = process.env): IngestConfig {
-  return parseConfig(INGEST_SETTINGS, environment, ['ZEROPARK_', 'INGEST_']);
+  const config = parseConfig(INGEST_SETTINGS, environment, ['ZEROPARK_', 'INGEST_']);
+  if (config.INGEST_BROKER_URL === undefined && config.ZEROPARK_BUS_SECRET === undefined) {
+    throw new ConfigError(['ZEROPARK_BUS_SECRET: is missing: the password the carbon service uses on the embedded broker']);
+  }
+  if (config.INGEST_BROKER_URL !== undefined && config.INGEST_BROKER_PASSWORD === undefined) {
+    throw new ConfigError(['INGEST_BROKER_PASSWORD: is missing: the ingest\'s password on the broker of INGEST_BROKER_URL']);
+  }
+  return config;
 }

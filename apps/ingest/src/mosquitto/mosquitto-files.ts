@@ -1,0 +1,58 @@
+import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, gatewayTopic } from '@zeropark/contracts';
+import type { ParkRegistry } from '@zeropark/registry';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+
+/** The ingest's account on an external broker: reads every park's readings, writes rejections and the bus. */
+export const INGEST_BROKER_USERNAME = 'zeropark-ingest';
+
+/** The shared subscription the ingest instances split the load on. */
+export const INGEST_SHARED_SUBSCRIPTION = '$share/ingest/parks/+/gateways/+/readings';
+
+/**
+ * Mosquitto's ACL file for the gateways of the registries: one `user` block per gateway naming
+ * its own topics in full. Not `pattern write parks/+/gateways/%u/#`: that would let a gateway
+ * write under another park that has a gateway of the same id (DESIGN.md, "Security"). Gateways
+ * log in as `park/gateway` when the id is not unique across parks, as with the embedded broker.
+ */
+export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>): string {
+  const lines = [
+    '# Generated from the park registry by `npm run deploy:mosquitto`; do not edit by hand.',
+    '# Each gateway may write only its own readings and status, and read only its own rejections.',
+    '',
+    `user ${INGEST_BROKER_USERNAME}`,
+    'topic read parks/+/gateways/+/readings',
+    'topic write parks/+/gateways/+/rejected',
+    `topic write ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+    '',
+    `user ${BUS_USERNAME}`,
+    `topic read ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+  ];
+  for (const [parkId, registry] of parks) {
+    for (const gateway of registry.gateways.values()) {
+      lines.push(
+        '',
+        `user ${brokerUsername(parks, parkId, gateway.id)}`,
+        `topic write ${gatewayTopic(parkId, gateway.id, 'readings')}`,
+        `topic write ${gatewayTopic(parkId, gateway.id, 'status')}`,
+        `topic read ${gatewayTopic(parkId, gateway.id, 'rejected')}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A gateway's user name: its id, or `park/gateway` when another park has a gateway of that id. */
+export function brokerUsername(parks: ReadonlyMap<string, ParkRegistry>, parkId: string, gatewayId: string): string {
+  const sameId = [...parks.values()].filter((registry) => registry.gateways.has(gatewayId)).length;
+  return sameId > 1 ? `${parkId}/${gatewayId}` : gatewayId;
+}
+
+/**
+ * One line of a Mosquitto 2 password file: `user:$7$iterations$salt$hash`, PBKDF2-SHA512 as
+ * `mosquitto_passwd` writes it. The registry holds only scrypt hashes, so the secrets come from
+ * provisioning (the secrets file), never from the registry.
+ */
+export function passwordLine(username: string, secret: string, iterations = 101, salt: Buffer = randomBytes(12)): string {
+  const hash = pbkdf2Sync(secret, salt, iterations, 64, 'sha512');
+  return `${username}:$7$${iterations}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}

@@ -1,0 +1,33 @@
+import { startMosquitto, type MosquittoServer } from '@zeropark/test-servers';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { LoadPark } from './load-park.js';
+import { REPO_ROOT } from './platform-process.js';
+
+export const INGEST_BROKER_PASSWORD = 'ingest-broker-password-of-the-test';
+export const BUS_BROKER_PASSWORD = 'bus-broker-password-of-the-test';
+
+/**
+ * Mosquitto as `deploy/` ships it: the shipped mosquitto.conf, with password and ACL files made
+ * by the shipped generator (`npm run deploy:mosquitto`) from the park's registry.
+ */
+export async function startShippedMosquitto(dir: string, park: LoadPark): Promise<MosquittoServer> {
+  const secrets = join(dir, 'secrets.yaml');
+  writeFileSync(
+    secrets,
+    [
+      `services: { ingest: ${INGEST_BROKER_PASSWORD}, bus: ${BUS_BROKER_PASSWORD} }`,
+      'gateways:',
+      ...park.gateways.map((gateway) => `  - { park: ${park.parkId}, id: ${gateway.id}, secret: ${gateway.secret} }`),
+      '',
+    ].join('\n'),
+  );
+  const out = join(dir, 'mosquitto-generated');
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'apps/ingest/dist/mosquitto/generate-mosquitto-files.js'), '--registry', park.registryFile, '--secrets', secrets, '--out', out]);
+  return startMosquitto(join(REPO_ROOT, 'deploy/mosquitto/mosquitto.conf'), {
+    passwords: readFileSync(join(out, 'passwords'), 'utf8'),
+    acl: readFileSync(join(out, 'acl'), 'utf8'),
+  });
+}
