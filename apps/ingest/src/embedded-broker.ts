@@ -2,13 +2,22 @@ import { BUS_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contr
 import { verifySecret } from '@zeropark/registry';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { createServer, type Server } from 'node:net';
+import { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
 import type { GatewayDirectory } from './gateway-directory.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
+import { PacketSizeGuard } from './limits/packet-size-guard.js';
+import { RateLimiter } from './limits/token-bucket.js';
 import { mayPublish, maySubscribe } from './topic-acl.js';
+
+export interface EmbeddedBrokerLimits {
+  maxPacketBytes: number;
+  messagesPerSecond: number;
+  connectionsPerSecond: number;
+}
 
 export interface EmbeddedBrokerDeps {
   gateways: GatewayDirectory;
@@ -16,10 +25,16 @@ export interface EmbeddedBrokerDeps {
   pipeline: IngestPipeline;
   metrics: IngestMetrics;
   logger: Logger;
+  limits: EmbeddedBrokerLimits;
 }
 
-/** MQTT 3.1.1 CONNACK return code 4: bad user name or password. */
+/** MQTT 3.1.1 CONNACK return codes [MQTT-3.2.2-3]. */
+const IDENTIFIER_REJECTED = 2;
+const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
+
+/** Bursts of this many times the rate are let through. */
+const BURST = 4;
 
 /**
  * The embedded aedes broker with the ingest in its hooks. aedes sends a QoS 1 PUBACK after
@@ -30,22 +45,34 @@ const BAD_USERNAME_OR_PASSWORD = 4;
  */
 export class EmbeddedBroker {
   private readonly identities = new WeakMap<Client, ClientIdentity>();
+  private readonly messageRate: RateLimiter;
+  private readonly connectionRate: RateLimiter;
   private server: Server | undefined;
 
   private constructor(
     readonly aedes: Aedes,
     private readonly deps: EmbeddedBrokerDeps,
-  ) {}
+  ) {
+    this.messageRate = new RateLimiter(deps.limits.messagesPerSecond, deps.limits.messagesPerSecond * BURST);
+    this.connectionRate = new RateLimiter(deps.limits.connectionsPerSecond, deps.limits.connectionsPerSecond * BURST);
+  }
 
   static async create(deps: EmbeddedBrokerDeps): Promise<EmbeddedBroker> {
     const aedes = await Aedes.createBroker({ id: 'zeropark-ingest' });
     const broker = new EmbeddedBroker(aedes, deps);
+    aedes.preConnect = (client, _packet, done) => {
+      const address = remoteAddress(client);
+      if (broker.connectionRate.allow(address)) return done(null, true);
+      deps.metrics.connectionsRefused.inc({ reason: 'rate' });
+      deps.logger.warn({ address }, 'connection refused: too many new connections from this address');
+      done(Object.assign(new Error('connection rate exceeded'), { returnCode: SERVER_UNAVAILABLE }), false);
+    };
     aedes.authenticate = (client, username, password, done) => {
       broker.authenticate(client, username, password).then(
-        (ok) => done(ok ? null : authError(), ok),
+        (refusal) => done(refusal === undefined ? null : connackError(refusal), refusal === undefined),
         (error: unknown) => {
           deps.logger.error({ err: error, clientId: client.id }, 'authentication failed with an error');
-          done(authError(), false);
+          done(connackError(BAD_USERNAME_OR_PASSWORD), false);
         },
       );
     };
@@ -65,7 +92,18 @@ export class EmbeddedBroker {
   }
 
   async listen(port: number, host: string): Promise<number> {
-    const server = createServer((socket) => this.aedes.handle(socket));
+    const server = createServer((socket) => {
+      const guard = new PacketSizeGuard(this.deps.limits.maxPacketBytes);
+      guard.on('error', (error) => {
+        this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });
+        this.deps.logger.warn({ address: socket.remoteAddress, reason: error.message }, 'connection closed: packet too large');
+        socket.destroy();
+      });
+      socket.on('error', () => guard.destroy());
+      // the guard sees every byte on its way in; the broker writes back on the socket itself
+      const duplex = Object.assign(Duplex.from({ readable: socket.pipe(guard), writable: socket }), { remoteAddress: socket.remoteAddress });
+      this.aedes.handle(duplex);
+    });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -86,24 +124,42 @@ export class EmbeddedBroker {
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
   }
 
-  private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<boolean> {
-    const { gateways, busSecret, metrics, logger } = this.deps;
-    if (username !== undefined && password !== undefined) {
-      if (username === BUS_USERNAME && isBusSecret(password, busSecret)) {
-        this.identities.set(client, { kind: 'bus' });
-        logger.info({ clientId: client.id }, 'bus client connected');
-        return true;
-      }
-      const account = gateways.find(username);
-      if (account !== undefined && (await verifySecret(password.toString('utf8'), account.secretHash))) {
-        this.identities.set(client, { kind: 'gateway', account });
-        logger.info({ clientId: client.id, park: account.parkId, gateway: account.id }, 'gateway connected');
-        return true;
-      }
+  /** Undefined when the client may connect, else the CONNACK return code that refuses it. */
+  private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<number | undefined> {
+    const identity = await this.identify(username, password);
+    if (identity === undefined) {
+      this.deps.metrics.authFailures.inc();
+      this.deps.logger.warn({ clientId: client.id, username }, 'connection refused: bad user name or password');
+      return BAD_USERNAME_OR_PASSWORD;
     }
-    metrics.authFailures.inc();
-    logger.warn({ clientId: client.id, username }, 'connection refused: bad user name or password');
-    return false;
+    const live = this.liveClient(client.id);
+    if (live !== undefined) {
+      const holder = this.identities.get(live);
+      if (holder === undefined || !sameIdentity(holder, identity)) {
+        // [MQTT-3.1.4-2] lets a client take over its own session; another identity may not take it
+        this.deps.metrics.connectionsRefused.inc({ reason: 'client-id-in-use' });
+        this.deps.logger.warn({ clientId: client.id, username }, 'connection refused: the client id is in use by another identity');
+        return IDENTIFIER_REJECTED;
+      }
+      this.deps.logger.warn({ clientId: client.id, username }, 'client id taken over by a new connection of the same identity [MQTT-3.1.4-2]');
+    }
+    this.identities.set(client, identity);
+    this.deps.logger.info({ clientId: client.id, ...(identity.kind === 'gateway' ? { park: identity.account.parkId, gateway: identity.account.id } : { bus: true }) }, 'client connected');
+    return undefined;
+  }
+
+  private async identify(username: string | undefined, password: Buffer | undefined): Promise<ClientIdentity | undefined> {
+    if (username === undefined || password === undefined) return undefined;
+    if (username === BUS_USERNAME) return isBusSecret(password, this.deps.busSecret) ? { kind: 'bus' } : undefined;
+    const account = this.deps.gateways.find(username);
+    if (account === undefined || !(await verifySecret(password.toString('utf8'), account.secretHash))) return undefined;
+    return { kind: 'gateway', account };
+  }
+
+  /** The connected client holding a client id, if any (aedes keeps them by id at run time). */
+  private liveClient(clientId: string): Client | undefined {
+    const clients = (this.aedes as unknown as { clients: Record<string, Client | undefined> }).clients;
+    return clients[clientId];
   }
 
   private async authorizePublish(client: Client | null, packet: PublishPacket): Promise<void> {
@@ -115,6 +171,11 @@ export class EmbeddedBroker {
       throw new Error(`not authorized to publish to ${packet.topic}`);
     }
     if (identity.kind !== 'gateway') return;
+    if (!this.messageRate.allow(`${identity.account.parkId}/${identity.account.id}`)) {
+      this.deps.metrics.aclDenials.inc({ action: 'rate' });
+      this.deps.logger.warn({ clientId: client.id, gateway: identity.account.id }, 'message rate exceeded: client disconnected');
+      throw new Error('message rate exceeded');
+    }
     const topic = parseGatewayTopic(packet.topic);
     if (topic?.kind === 'readings') {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
@@ -128,6 +189,16 @@ export class EmbeddedBroker {
   }
 }
 
-function authError(): AuthenticateError {
-  return Object.assign(new Error('bad user name or password'), { returnCode: BAD_USERNAME_OR_PASSWORD });
+function connackError(returnCode: number): AuthenticateError {
+  return Object.assign(new Error(`connection refused (CONNACK ${returnCode})`), { returnCode });
+}
+
+function sameIdentity(a: ClientIdentity, b: ClientIdentity): boolean {
+  if (a.kind === 'bus' || b.kind === 'bus') return a.kind === b.kind;
+  return a.account.parkId === b.account.parkId && a.account.id === b.account.id;
+}
+
+function remoteAddress(client: Client): string {
+  const connection = (client as unknown as { conn?: { remoteAddress?: string } }).conn;
+  return connection?.remoteAddress ?? 'unknown';
 }

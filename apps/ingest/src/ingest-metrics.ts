@@ -25,6 +25,12 @@ export class IngestMetrics {
   });
   readonly batchesRejected = new Counter({ name: 'zeropark_ingest_batches_rejected_total', help: 'Whole batches refused', registers: [this.registry] });
   readonly authFailures = new Counter({ name: 'zeropark_ingest_auth_failures_total', help: 'Connections refused for bad credentials', registers: [this.registry] });
+  readonly connectionsRefused = new Counter({
+    name: 'zeropark_ingest_connections_refused_total',
+    help: 'Connections refused or closed: rate, packet size, client id held by another identity',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly aclDenials = new Counter({
     name: 'zeropark_ingest_acl_denials_total',
     help: 'Publishes or subscriptions refused by the topic ACL',

@@ -32,8 +32,8 @@ gateways:
   return file;
 }
 
-function connect(port: number, username: string, password: string): Promise<MqttClient> {
-  const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { username, password, reconnectPeriod: 0, clientId: `${username}-${Math.random()}` });
+function connect(port: number, username: string, password: string, clientId = `${username}-${Math.random()}`): Promise<MqttClient> {
+  const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { username, password, reconnectPeriod: 0, clientId });
   return new Promise((resolve, reject) => {
     client.once('connect', () => resolve(client));
     client.once('error', (error) => {
@@ -72,6 +72,8 @@ describe('the ingest with its embedded broker', () => {
       INGEST_MQTT_PORT: '0',
       INGEST_HTTP_PORT: '0',
       INGEST_MAX_READINGS_PER_BATCH: '3',
+      INGEST_MAX_PACKET_BYTES: '4096',
+      INGEST_MAX_MESSAGES_PER_S: '5', // bursts of 20
     });
     ingest = await startIngest(config, pino({ level: 'silent' }));
     mqttPort = ingest.mqttPort ?? 0;
@@ -189,6 +191,35 @@ describe('the ingest with its embedded broker', () => {
     expect(gateway.connected).toBe(true);
   });
 
+  it('should refuse a gateway that takes a client id held by another identity, and keep the holder', async () => {
+    const holder = await connect(mqttPort, BUS_USERNAME, BUS_SECRET, 'held-by-the-bus');
+    await expect(connect(mqttPort, 'g2', 'g2-secret', 'held-by-the-bus')).rejects.toThrow(/Identifier rejected/i);
+    expect(holder.connected).toBe(true);
+    await holder.endAsync();
+  });
+
+  it('should let a gateway take over its own client id, as MQTT says', async () => {
+    const first = await connect(mqttPort, 'g2', 'g2-secret', 'g2-session');
+    const closed = new Promise<void>((resolve) => first.once('close', () => resolve()));
+    const second = await connect(mqttPort, 'g2', 'g2-secret', 'g2-session');
+    await closed;
+    expect(second.connected).toBe(true);
+    first.end(true);
+    await second.endAsync();
+  });
+
+  it('should close a connection whose packet is over the size limit, and store nothing of it', async () => {
+    const client = await connect(mqttPort, 'g1', 'g1-secret');
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    const readings = Array.from({ length: 3 }, (_, index) => ({ meter: 'B01-MAIN', ts: NOW + 7000 + index, values: { power_kw: 1 }, padding: 'x'.repeat(2000) }));
+    client.publish('parks/p1/gateways/g1/readings', JSON.stringify({ v: 1, seq: 50, readings }), { qos: 1 });
+    await closed;
+    client.end(true);
+    const store = new SqliteStore(join(dataDir, 'zeropark.db'));
+    expect(await store.queryReadings({ park: 'p1', from: NOW + 7000, to: NOW + 8000 })).toEqual([]);
+    await store.close();
+  });
+
   it('should serve health and Prometheus metrics', async () => {
     const base = `http://127.0.0.1:${ingest.httpPort}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
@@ -198,5 +229,17 @@ describe('the ingest with its embedded broker', () => {
     expect(metrics).toMatch(/^zeropark_ingest_readings_stored_total 2$/m);
     expect(metrics).toMatch(/^zeropark_ingest_journal_readings 0$/m);
     expect(metrics).toMatch(/^zeropark_ingest_readings_rejected_total\{reason="schema"\} 1$/m);
+  });
+
+  it('should disconnect a gateway publishing faster than its rate allows', async () => {
+    const flooder = await connect(mqttPort, 'g2', 'g2-secret');
+    const closed = new Promise<void>((resolve) => flooder.once('close', () => resolve()));
+    for (let seq = 0; seq < 40; seq += 1) {
+      flooder.publish('parks/p1/gateways/g2/readings', JSON.stringify({ v: 1, seq, readings: [{ meter: 'GRID', ts: NOW + seq, values: { power_kw: seq } }] }), { qos: 0 });
+    }
+    await closed;
+    flooder.end(true);
+    const metrics = await (await fetch(`http://127.0.0.1:${ingest.httpPort}/metrics`)).text();
+    expect(metrics).toMatch(/^zeropark_ingest_acl_denials_total\{action="rate"\} [1-9]/m);
   });
 });

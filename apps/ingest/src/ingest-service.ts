@@ -98,7 +98,18 @@ async function startSource(config: IngestConfig, parks: ReadonlyMap<string, Park
     await external.start();
     return { mqttPort: null, ready: () => external.connected, publish: (topic, payload) => external.publish(topic, payload), close: () => external.close() };
   }
-  const broker = await EmbeddedBroker.create({ gateways: new GatewayDirectory(parks), busSecret: config.ZEROPARK_BUS_SECRET ?? '', pipeline, metrics, logger });
+  const broker = await EmbeddedBroker.create({
+    gateways: new GatewayDirectory(parks),
+    busSecret: config.ZEROPARK_BUS_SECRET ?? '',
+    pipeline,
+    metrics,
+    logger,
+    limits: {
+      maxPacketBytes: config.INGEST_MAX_PACKET_BYTES,
+      messagesPerSecond: config.INGEST_MAX_MESSAGES_PER_S,
+      connectionsPerSecond: config.INGEST_MAX_CONNECTIONS_PER_S,
+    },
+  });
   const mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST);
   return { mqttPort, ready: () => true, publish: (topic, payload) => broker.publish(topic, payload), close: () => broker.close() };
 }

@@ -28,6 +28,15 @@ export const INGEST_SETTINGS = {
   INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
   INGEST_HTTP_PORT: { schema: env.port(9101), description: 'Port of /healthz, /readyz and /metrics (0: any free port)' },
   INGEST_MAX_READINGS_PER_BATCH: { schema: env.positiveInt(1000), description: 'A batch with more readings is refused whole' },
+  INGEST_MAX_PACKET_BYTES: { schema: env.positiveInt(1_048_576), description: 'An MQTT packet announcing more bytes closes its connection before it is read' },
+  INGEST_MAX_MESSAGES_PER_S: {
+    schema: env.positiveInt(50),
+    description: 'Messages a second one gateway may publish (bursts of 4× allowed); past it the gateway is disconnected',
+  },
+  INGEST_MAX_CONNECTIONS_PER_S: {
+    schema: env.positiveInt(50),
+    description: 'New connections a second from one address (bursts of 4× allowed); past it CONNACK refuses them',
+  },
   INGEST_MAX_CLOCK_SKEW_S: { schema: env.positiveInt(300), description: 'How far in the future a reading may be, seconds' },
   INGEST_MAX_READING_AGE_DAYS: { schema: env.positiveInt(400), description: 'How old a reading may be, days' },
   INGEST_JOURNAL_MAX_READINGS: {

@@ -1,0 +1,47 @@
+/**
+ * A rate limit: `ratePerSecond` tokens a second, up to `burst` saved up. Time is injected, so a
+ * spec drives it (HOUSE-STYLE.md).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly clock: () => number,
+  ) {
+    this.tokens = burst;
+    this.updatedAt = clock();
+  }
+
+  /** Takes a token if there is one. */
+  take(): boolean {
+    const now = this.clock();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.ratePerSecond);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** One bucket per key (a gateway, an address), made on first use. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  allow(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(this.ratePerSecond, this.burst, this.clock);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take();
+  }
+}
