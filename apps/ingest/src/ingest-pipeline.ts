@@ -3,12 +3,11 @@ import {
   decodeReadingBatch,
   gatewayTopic,
   READING_BATCH_VERSION,
-  type AcceptedBatch,
+  type AcceptedReading,
   type RejectedReading,
   type RejectionNotice,
 } from '@zeropark/contracts';
 import type { GatewayAccount, ParkRegistry } from '@zeropark/registry';
-import type { ReadingPoint } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import { checkReadings, type ReadingLimits } from './check-readings.js';
 import type { DeadLetter, DeadLetterLog } from './dead-letter-log.js';
@@ -60,25 +59,29 @@ export class IngestPipeline {
     const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
     const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
     if (checked.accepted.length > 0) {
-      await this.journal(account, decoded.seq, receivedAt, checked.accepted.map((reading) => ({ ...reading, park: account.parkId })));
-      await this.forward({ v: READING_BATCH_VERSION, park: account.parkId, gateway: account.id, seq: decoded.seq, receivedAt, readings: checked.accepted });
+      // one JSON text of the accepted readings, for the journal and for the bus
+      const readingsJson = JSON.stringify(checked.accepted);
+      await this.journal(account, decoded.seq, receivedAt, checked.accepted, readingsJson);
+      await this.forward(account, decoded.seq, receivedAt, readingsJson);
     }
     if (rejected.length > 0) await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
   }
 
-  private async journal(account: GatewayAccount, seq: number, receivedAt: number, points: ReadingPoint[]): Promise<void> {
+  private async journal(account: GatewayAccount, seq: number, receivedAt: number, readings: AcceptedReading[], readingsJson: string): Promise<void> {
     await this.deps.backpressure.wait();
     try {
-      await this.deps.journal.append({ park: account.parkId, gateway: account.id, seq, receivedAt, points });
+      await this.deps.journal.append({ park: account.parkId, gateway: account.id, seq, receivedAt, readings, readingsJson });
     } catch (error) {
       this.deps.logger.error({ err: error, park: account.parkId, gateway: account.id, seq }, 'journal append failed: batch not acknowledged');
       throw error;
     }
-    this.deps.metrics.readingsAccepted.inc(points.length);
+    this.deps.metrics.readingsAccepted.inc(readings.length);
   }
 
-  private async forward(batch: AcceptedBatch): Promise<void> {
-    await this.deps.publish(acceptedTopic(batch.park), JSON.stringify(batch));
+  /** The accepted batch on the bus (`AcceptedBatch` of @zeropark/contracts), its readings' JSON reused. */
+  private async forward(account: GatewayAccount, seq: number, receivedAt: number, readingsJson: string): Promise<void> {
+    const envelope = `{"v":${READING_BATCH_VERSION},"park":${JSON.stringify(account.parkId)},"gateway":${JSON.stringify(account.id)},"seq":${seq},"receivedAt":${receivedAt}`;
+    await this.deps.publish(acceptedTopic(account.parkId), `${envelope},"readings":${readingsJson}}`);
   }
 
   private async refuseBatch(

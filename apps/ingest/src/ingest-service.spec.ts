@@ -98,7 +98,9 @@ describe('the ingest with its embedded broker', () => {
     // the PUBACK came back: the batch is durable, in the journal or already in the store
     const stored = { park: 'p1', meter: 'B01-MAIN', ts: NOW, building: 'B01', role: 'building_submeter', carrier: 'electricity', values: { energy_import_kwh: 100.5, power_kw: 12 } };
     const journal = new Database(join(dataDir, 'ingest.db'), { readonly: true });
-    const journaled = (journal.prepare('SELECT points FROM journal').all() as { points: string }[]).flatMap((row) => JSON.parse(row.points) as unknown[]);
+    const journaled = (journal.prepare('SELECT park, readings_json FROM journal').all() as { park: string; readings_json: string }[]).flatMap((row) =>
+      (JSON.parse(row.readings_json) as object[]).map((reading) => ({ ...reading, park: row.park })),
+    );
     journal.close();
     const store = new SqliteStore(join(dataDir, 'zeropark.db'));
     expect([...journaled, ...(await store.queryReadings({ park: 'p1', from: NOW, to: NOW + 1 }))]).toContainEqual(stored);

@@ -2,6 +2,7 @@ import { startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectApi, InfluxStore } from './influx-store.js';
 import { describeStoreContract } from './store-contract.fixture.js';
+import { byPark } from './timeseries-store.js';
 
 let influx: InfluxdbServer;
 let databases = 0;
@@ -23,7 +24,7 @@ describe(InfluxStore.name, () => {
 
   it('should store the reading series with the tags and fields DESIGN.md names', async () => {
     const store = await InfluxStore.open({ url: influx.url, database: 'naming' });
-    await store.writeReadings([{ park: 'p1', building: 'B01', meter: 'M1', role: 'building_submeter', carrier: 'electricity', ts: 1_800_000_000_000, values: { energy_import_kwh: 5 } }]);
+    await store.writeReadings(byPark([{ park: 'p1', building: 'B01', meter: 'M1', role: 'building_submeter', carrier: 'electricity', ts: 1_800_000_000_000, values: { energy_import_kwh: 5 } }]));
     await store.close();
     const tags = await influx.query('SHOW TAG KEYS FROM reading', 'naming');
     expect(tags.results[0]?.series?.[0]?.values.flat()).toEqual(['building', 'carrier', 'meter', 'park', 'role']);
@@ -36,7 +37,7 @@ describe(InfluxStore.name, () => {
     const points = Array.from({ length: 2500 }, (_, index) => ({
       park: 'p1', building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts: 1_800_000_000_000 + index, values: { power_kw: index },
     }));
-    await store.writeReadings(points);
+    await store.writeReadings(byPark(points));
     expect(await store.queryReadings({ park: 'p1', from: 0, to: 2_000_000_000_000 })).toHaveLength(2500);
     await store.close();
   });
@@ -45,7 +46,7 @@ describe(InfluxStore.name, () => {
     const store = await InfluxStore.open({ url: influx.url, database: 'outage' });
     await influx.stop();
     try {
-      await expect(store.writeReadings([{ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values: { power_kw: 1 } }])).rejects.toThrow();
+      await expect(store.writeReadings(byPark([{ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values: { power_kw: 1 } }]))).rejects.toThrow();
     } finally {
       await influx.start();
     }

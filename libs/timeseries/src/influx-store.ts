@@ -1,8 +1,8 @@
 import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client';
 import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type QuantityValues } from '@zeropark/contracts';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
-import { READING_MEASUREMENT, readingToLine } from './line-protocol.js';
-import type { ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
+import type { ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
 
 export interface InfluxStoreOptions {
   /** e.g. `http://127.0.0.1:8086` */
@@ -29,6 +29,7 @@ export interface InfluxStoreOptions {
  */
 export class InfluxStore implements TimeseriesStore {
   private queue: Promise<void> = Promise.resolve();
+  private readonly lines = new LineProtocolWriter();
 
   private constructor(
     private readonly options: Required<Pick<InfluxStoreOptions, 'url' | 'database' | 'batchSize'>> & InfluxStoreOptions,
@@ -58,10 +59,21 @@ export class InfluxStore implements TimeseriesStore {
     return store;
   }
 
-  writeReadings(points: readonly ReadingPoint[]): Promise<void> {
+  writeReadings(batches: readonly ParkReadings[]): Promise<void> {
     const write = this.queue.then(async () => {
-      for (let start = 0; start < points.length; start += this.options.batchSize) {
-        this.writeApi.writeRecords(points.slice(start, start + this.options.batchSize).map(readingToLine));
+      let lines: string[] = [];
+      for (const { park, readings } of batches) {
+        for (const reading of readings) {
+          lines.push(this.lines.line(park, reading));
+          if (lines.length === this.options.batchSize) {
+            this.writeApi.writeRecords(lines);
+            await this.writeApi.flush();
+            lines = [];
+          }
+        }
+      }
+      if (lines.length > 0) {
+        this.writeApi.writeRecords(lines);
         await this.writeApi.flush();
       }
     });

@@ -1,30 +1,55 @@
-import { QUANTITY_NAMES } from '@zeropark/contracts';
-import type { ReadingPoint } from './timeseries-store.js';
+import { QUANTITY_NAMES, type AcceptedReading } from '@zeropark/contracts';
 
 /** The `reading` series in InfluxDB line protocol, millisecond precision (DESIGN.md, "Storage"). */
 export const READING_MEASUREMENT = 'reading';
 
 /** Tag values escape commas, spaces and equals signs (InfluxDB line protocol). */
 function escapeTag(value: string): string {
-  return value.replace(/[,= \\]/g, (character) => `\\${character}`);
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[,= \\]/g, (character) => `\\${character}`) : value;
+}
+
+const NEEDS_ESCAPE = /[,= \\]/;
+
+/**
+ * The series key of a reading: `reading,building=…,carrier=…,meter=…,park=…,role=…`. Tags in
+ * sorted key order (what InfluxDB stores anyway); a meter with no building has no building tag,
+ * since InfluxDB tags cannot be empty.
+ */
+export function seriesKey(park: string, reading: AcceptedReading): string {
+  let key = READING_MEASUREMENT;
+  if (reading.building !== null) key += `,building=${escapeTag(reading.building)}`;
+  return `${key},carrier=${escapeTag(reading.carrier)},meter=${escapeTag(reading.meter)},park=${escapeTag(park)},role=${escapeTag(reading.role)}`;
 }
 
 /**
- * One point as a line: `reading,park=…,building=…,meter=…,role=…,carrier=… field=value,… ts`.
- * Tags in sorted key order (what InfluxDB stores anyway, and cheaper for it to index); a point
- * with no building has no building tag, since InfluxDB tags cannot be empty. Fields are always
- * floats, so a field's type never changes between writes.
+ * Lines of readings, `series-key field=value,… ts`. The series key of a meter is the same for
+ * every reading, so it is made once per meter and kept (the line protocol is the ingest's hot
+ * path). Fields are always floats, so a field's type never changes between writes.
  */
-export function readingToLine(point: ReadingPoint): string {
-  let tags = `${READING_MEASUREMENT}`;
-  if (point.building !== null) tags += `,building=${escapeTag(point.building)}`;
-  tags += `,carrier=${escapeTag(point.carrier)},meter=${escapeTag(point.meter)},park=${escapeTag(point.park)},role=${escapeTag(point.role)}`;
-  const fields: string[] = [];
-  for (const name of QUANTITY_NAMES) {
-    const value = point.values[name];
-    if (value !== undefined) fields.push(`${name}=${floatText(value)}`);
+export class LineProtocolWriter {
+  private readonly parks = new Map<string, Map<string, { key: string; building: string | null; role: string; carrier: string }>>();
+
+  line(park: string, reading: AcceptedReading): string {
+    let meters = this.parks.get(park);
+    if (meters === undefined) this.parks.set(park, (meters = new Map()));
+    let cached = meters.get(reading.meter);
+    if (cached === undefined || cached.building !== reading.building || cached.role !== reading.role || cached.carrier !== reading.carrier) {
+      cached = { key: seriesKey(park, reading), building: reading.building, role: reading.role, carrier: reading.carrier };
+      meters.set(reading.meter, cached);
+    }
+    const key = cached.key;
+    let fields = '';
+    for (const name of QUANTITY_NAMES) {
+      const value = reading.values[name];
+      if (value !== undefined) fields += `${fields === '' ? '' : ','}${name}=${floatText(value)}`;
+    }
+    return `${key} ${fields} ${reading.ts}`;
   }
-  return `${tags} ${fields.join(',')} ${point.ts}`;
+}
+
+/** One point as a line. */
+export function readingToLine(point: AcceptedReading & { park: string }): string {
+  return new LineProtocolWriter().line(point.park, point);
 }
 
 /** A float as line protocol reads it; a whole number gets no `i` suffix, so it stays a float. */

@@ -1,7 +1,7 @@
-import { QUANTITY_NAMES, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
+import { QUANTITY_NAMES, type AcceptedReading, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './open-sqlite.js';
-import type { ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import type { ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
 
 interface ReadingRow {
   park: string;
@@ -20,7 +20,7 @@ interface ReadingRow {
 export class SqliteStore implements TimeseriesStore {
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
-  private readonly writeMany: (points: readonly ReadingPoint[]) => void;
+  private readonly writeMany: (batches: readonly ParkReadings[]) => void;
 
   constructor(file: string) {
     this.db = openSqlite(file);
@@ -37,13 +37,13 @@ export class SqliteStore implements TimeseriesStore {
        ON CONFLICT (park, meter, ts) DO UPDATE SET building = excluded.building, role = excluded.role, carrier = excluded.carrier,
        ${QUANTITY_NAMES.map((name) => `${name} = coalesce(excluded.${name}, ${name})`).join(', ')}`,
     );
-    this.writeMany = this.db.transaction((points: readonly ReadingPoint[]) => {
-      for (const point of points) this.upsert.run(toRow(point));
+    this.writeMany = this.db.transaction((batches: readonly ParkReadings[]) => {
+      for (const { park, readings } of batches) for (const reading of readings) this.upsert.run(toRow(park, reading));
     });
   }
 
-  async writeReadings(points: readonly ReadingPoint[]): Promise<void> {
-    this.writeMany(points);
+  async writeReadings(batches: readonly ParkReadings[]): Promise<void> {
+    this.writeMany(batches);
   }
 
   async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {
@@ -61,9 +61,9 @@ export class SqliteStore implements TimeseriesStore {
   }
 }
 
-function toRow(point: ReadingPoint): Record<string, string | number | null> {
+function toRow(park: string, point: AcceptedReading): Record<string, string | number | null> {
   const row: Record<string, string | number | null> = {
-    park: point.park,
+    park,
     meter: point.meter,
     ts: point.ts,
     building: point.building,

@@ -5,6 +5,23 @@ export interface ReadingPoint extends AcceptedReading {
   park: string;
 }
 
+/** Readings of one park, as the ingest accepts and journals them. */
+export interface ParkReadings {
+  park: string;
+  readings: readonly AcceptedReading[];
+}
+
+/** Groups points by park, keeping their order: for callers that hold points. */
+export function byPark(points: readonly ReadingPoint[]): ParkReadings[] {
+  const groups = new Map<string, AcceptedReading[]>();
+  for (const { park, ...reading } of points) {
+    let group = groups.get(park);
+    if (group === undefined) groups.set(park, (group = []));
+    group.push(reading);
+  }
+  return [...groups].map(([park, readings]) => ({ park, readings }));
+}
+
 export interface ReadingQuery {
   park: string;
   meter?: string;
@@ -20,7 +37,7 @@ export interface ReadingQuery {
  * resolved is durable.
  */
 export interface TimeseriesStore {
-  writeReadings(points: readonly ReadingPoint[]): Promise<void>;
+  writeReadings(batches: readonly ParkReadings[]): Promise<void>;
   /** Readings in time order, then meter order. */
   queryReadings(query: ReadingQuery): Promise<ReadingPoint[]>;
   close(): Promise<void>;

@@ -2,19 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestJournal, type JournalEntry } from './ingest-journal.js';
+import { IngestJournal, type JournalBatch, type JournalEntry } from './ingest-journal.js';
 
-function entry(seq: number, readings = 1): JournalEntry {
-  return {
-    park: 'p1',
-    gateway: 'g1',
-    seq,
-    receivedAt: 1,
-    points: Array.from({ length: readings }, (_, index) => ({
-      park: 'p1', building: 'B01', meter: 'M1', role: 'building_submeter' as const, carrier: 'electricity' as const, ts: seq * 1000 + index, values: { power_kw: seq },
-    })),
-  };
+function entry(seq: number, count = 1, park = 'p1'): JournalEntry {
+  const readings = Array.from({ length: count }, (_, index) => ({
+    building: 'B01', meter: 'M1', role: 'building_submeter' as const, carrier: 'electricity' as const, ts: seq * 1000 + index, values: { power_kw: seq },
+  }));
+  return { park, gateway: 'g1', seq, receivedAt: 1, readings, readingsJson: JSON.stringify(readings) };
 }
+
+/** The readings of a batch, flat, in order. */
+const readingsOf = (batch: JournalBatch) => batch.batches.flatMap((group) => group.readings);
 
 const journalFile = () => join(mkdtempSync(join(tmpdir(), 'zeropark-journal-')), 'ingest.db');
 
@@ -35,7 +33,7 @@ describe(IngestJournal.name, () => {
     first.close();
     const second = new IngestJournal(file);
     expect(second.depth).toBe(3);
-    expect(second.oldest(100).points.map((point) => point.ts)).toEqual([1000, 1001, 1002]);
+    expect(readingsOf(second.oldest(100)).map((reading) => reading.ts)).toEqual([1000, 1001, 1002]);
     second.close();
   });
 
@@ -43,17 +41,42 @@ describe(IngestJournal.name, () => {
     const journal = new IngestJournal(journalFile());
     await Promise.all([journal.append(entry(1, 3)), journal.append(entry(2, 3)), journal.append(entry(3, 3))]);
     const batch = journal.oldest(6);
-    expect(batch.points.map((point) => point.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(readingsOf(batch).map((reading) => reading.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2]);
     journal.remove(batch);
     expect(journal.depth).toBe(3);
-    expect(journal.oldest(6).points.map((point) => point.values.power_kw)).toEqual([3, 3, 3]);
+    expect(readingsOf(journal.oldest(6)).map((reading) => reading.values.power_kw)).toEqual([3, 3, 3]);
     journal.close();
   });
 
   it('should hand out a whole entry even when it alone is larger than asked', async () => {
     const journal = new IngestJournal(journalFile());
     await journal.append(entry(1, 10));
-    expect(journal.oldest(4).points).toHaveLength(10);
+    expect(readingsOf(journal.oldest(4))).toHaveLength(10);
+    journal.close();
+  });
+});
+
+describe(`${IngestJournal.name} with several parks`, () => {
+  it('should group readings park by park, in journal order', async () => {
+    const journal = new IngestJournal(journalFile());
+    await Promise.all([journal.append(entry(1, 1, 'p1')), journal.append(entry(2, 1, 'p1')), journal.append(entry(3, 1, 'p2')), journal.append(entry(4, 1, 'p1'))]);
+    expect(journal.oldest(100).batches.map((group) => [group.park, group.readings.length])).toEqual([
+      ['p1', 2],
+      ['p2', 1],
+      ['p1', 1],
+    ]);
+    journal.close();
+  });
+});
+
+describe(`${IngestJournal.name} past its memory bound`, () => {
+  it('should read back from disk what did not fit in memory, in order', async () => {
+    const journal = new IngestJournal(journalFile(), 4);
+    await Promise.all([journal.append(entry(1, 3)), journal.append(entry(2, 3)), journal.append(entry(3, 1))]);
+    const batch = journal.oldest(100);
+    expect(readingsOf(batch).map((reading) => reading.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2, 3]);
+    journal.remove(batch);
+    expect(journal.depth).toBe(0);
     journal.close();
   });
 });

@@ -1,45 +1,88 @@
-import { openSqlite, type ReadingPoint } from '@zeropark/timeseries';
+import type { AcceptedReading } from '@zeropark/contracts';
+import { openSqlite, type ParkReadings } from '@zeropark/timeseries';
 
 export interface JournalEntry {
   park: string;
   gateway: string;
   seq: number;
   receivedAt: number;
-  points: ReadingPoint[];
+  readings: AcceptedReading[];
+  /** `readings` as JSON, made once by the caller, who sends the same text on the bus. */
+  readingsJson: string;
 }
 
 export interface JournalBatch {
   /** Ids of the journal rows, to remove once the store confirmed them. */
   ids: number[];
-  points: ReadingPoint[];
+  /** Their readings, park by park, in journal order. */
+  batches: ParkReadings[];
+  readingCount: number;
 }
+
+/** A journal row not yet confirmed by the store; its readings are kept in memory while they fit. */
+interface QueuedRow {
+  id: number;
+  park: string;
+  count: number;
+  readings: AcceptedReading[] | undefined;
+}
+
+/** Readings kept in memory for the store writer; past this they are read back from disk. */
+const DEFAULT_MEMORY_READINGS = 250_000;
 
 /**
  * The local durable journal: a batch is accepted (PUBACK) once it is here, and leaves only when
  * the store confirmed it (DESIGN.md, "Accepted means durable"). SQLite in WAL mode with
  * `synchronous = FULL`; appends that arrive in the same turn of the event loop share one commit
- * (group commit), so many concurrent publishes cost one fsync.
+ * (group commit), so many concurrent publishes cost one fsync. The rows waiting for the store
+ * are also kept in memory (up to a bound), so the store writer does not read back and parse
+ * what was just written; removals are not fsynced (a removal lost in a crash only replays rows
+ * the store already has, and the store's key makes that harmless).
  */
 export class IngestJournal {
   private readonly db: ReturnType<typeof openSqlite>;
-  private readonly insertMany: (entries: readonly JournalEntry[]) => void;
+  private readonly insertMany: (entries: readonly JournalEntry[]) => number[];
+  private readonly deleteMany: (ids: readonly number[]) => void;
+  private readonly selectReadings: ReturnType<ReturnType<typeof openSqlite>['prepare']>;
   private pending: { entry: JournalEntry; resolve: () => void; reject: (error: Error) => void }[] = [];
   private commitScheduled = false;
-  private readingCount: number;
+  private readingCount = 0;
+  private readonly queue: QueuedRow[] = [];
+  private memoryReadings = 0;
   private readonly listeners = new Set<() => void>();
   /** Commits made and entries they held, for /metrics and the specs. */
   readonly stats = { commits: 0, entries: 0 };
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly memoryBound: number = DEFAULT_MEMORY_READINGS,
+  ) {
     this.db = openSqlite(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS journal (
       id INTEGER PRIMARY KEY, park TEXT NOT NULL, gateway TEXT NOT NULL, seq INTEGER NOT NULL,
-      received_at INTEGER NOT NULL, readings INTEGER NOT NULL, points TEXT NOT NULL)`);
-    const insert = this.db.prepare('INSERT INTO journal (park, gateway, seq, received_at, readings, points) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertMany = this.db.transaction((entries: readonly JournalEntry[]) => {
-      for (const entry of entries) insert.run(entry.park, entry.gateway, entry.seq, entry.receivedAt, entry.points.length, JSON.stringify(entry.points));
+      received_at INTEGER NOT NULL, reading_count INTEGER NOT NULL, readings_json TEXT NOT NULL)`);
+    const insert = this.db.prepare('INSERT INTO journal (park, gateway, seq, received_at, reading_count, readings_json) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertMany = this.db.transaction((entries: readonly JournalEntry[]) =>
+      entries.map((entry) => Number(insert.run(entry.park, entry.gateway, entry.seq, entry.receivedAt, entry.readings.length, entry.readingsJson).lastInsertRowid)),
+    );
+    const remove = this.db.prepare('DELETE FROM journal WHERE id = ?');
+    const deleteAll = this.db.transaction((ids: readonly number[]) => {
+      for (const id of ids) remove.run(id);
     });
-    this.readingCount = (this.db.prepare('SELECT coalesce(sum(readings), 0) AS n FROM journal').get() as { n: number }).n;
+    this.deleteMany = (ids) => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        deleteAll(ids);
+      } finally {
+        this.db.pragma('synchronous = FULL');
+      }
+    };
+    this.selectReadings = this.db.prepare('SELECT readings_json FROM journal WHERE id = ?');
+    // after a restart: what the store never confirmed, read back from disk when its turn comes
+    for (const row of this.db.prepare('SELECT id, park, reading_count FROM journal ORDER BY id').iterate() as IterableIterator<{ id: number; park: string; reading_count: number }>) {
+      this.queue.push({ id: row.id, park: row.park, count: row.reading_count, readings: undefined });
+      this.readingCount += row.reading_count;
+    }
   }
 
   /** Resolves once the entry is committed to disk. */
@@ -60,23 +103,27 @@ export class IngestJournal {
 
   /** The oldest entries, up to about `maxReadings` readings (always at least one entry). */
   oldest(maxReadings: number): JournalBatch {
-    const rows = this.db.prepare('SELECT id, readings, points FROM journal ORDER BY id LIMIT 1000').iterate() as IterableIterator<{ id: number; readings: number; points: string }>;
-    const batch: JournalBatch = { ids: [], points: [] };
-    for (const row of rows) {
-      if (batch.ids.length > 0 && batch.points.length + row.readings > maxReadings) break;
+    const batch: JournalBatch = { ids: [], batches: [], readingCount: 0 };
+    let current: { park: string; readings: AcceptedReading[] } | undefined;
+    for (const row of this.queue) {
+      if (batch.ids.length > 0 && batch.readingCount + row.count > maxReadings) break;
       batch.ids.push(row.id);
-      batch.points.push(...(JSON.parse(row.points) as ReadingPoint[]));
+      batch.readingCount += row.count;
+      const readings = row.readings ?? (JSON.parse((this.selectReadings.get(row.id) as { readings_json: string }).readings_json) as AcceptedReading[]);
+      if (current?.park !== row.park) batch.batches.push((current = { park: row.park, readings: [] }));
+      for (const reading of readings) current.readings.push(reading);
     }
     return batch;
   }
 
-  /** Removes entries the store confirmed. */
+  /** Removes entries the store confirmed: they are the oldest, in order. */
   remove(batch: JournalBatch): void {
-    const remove = this.db.prepare('DELETE FROM journal WHERE id = ?');
-    this.db.transaction(() => {
-      for (const id of batch.ids) remove.run(id);
-    })();
-    this.readingCount -= batch.points.length;
+    this.deleteMany(batch.ids);
+    const removed = this.queue.splice(0, batch.ids.length);
+    for (const row of removed) {
+      this.readingCount -= row.count;
+      if (row.readings !== undefined) this.memoryReadings -= row.count;
+    }
     this.notify();
   }
 
@@ -96,15 +143,22 @@ export class IngestJournal {
     const group = this.pending;
     if (group.length === 0) return;
     this.pending = [];
+    let ids: number[];
     try {
-      this.insertMany(group.map((item) => item.entry));
+      ids = this.insertMany(group.map((item) => item.entry));
     } catch (error) {
       for (const item of group) item.reject(error as Error);
       return;
     }
     this.stats.commits += 1;
     this.stats.entries += group.length;
-    for (const item of group) this.readingCount += item.entry.points.length;
+    group.forEach((item, index) => {
+      const count = item.entry.readings.length;
+      const keep = this.memoryReadings + count <= this.memoryBound;
+      if (keep) this.memoryReadings += count;
+      this.queue.push({ id: ids[index] ?? 0, park: item.entry.park, count, readings: keep ? item.entry.readings : undefined });
+      this.readingCount += count;
+    });
     for (const item of group) item.resolve();
     this.notify();
   }

@@ -11,9 +11,9 @@ describe(JournalBackpressure.name, () => {
     const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-bp-')), 'ingest.db'));
     const engaged: boolean[] = [];
     const backpressure = new JournalBackpressure(journal, 2, pino({ level: 'silent' }), (state) => engaged.push(state));
-    const points = [1, 2].map((ts) => ({ park: 'p1', building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts, values: { power_kw: 1 } }));
+    const readings = [1, 2].map((ts) => ({ building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts, values: { power_kw: 1 } }));
     await backpressure.wait(); // empty: at once
-    await journal.append({ park: 'p1', gateway: 'g', seq: 1, receivedAt: 1, points });
+    await journal.append({ park: 'p1', gateway: 'g', seq: 1, receivedAt: 1, readings, readingsJson: JSON.stringify(readings) });
     let released = false;
     const held = backpressure.wait().then(() => (released = true));
     await new Promise((resolve) => setTimeout(resolve, 20));

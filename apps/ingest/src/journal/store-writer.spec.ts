@@ -1,4 +1,5 @@
-import type { ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
+import type { AcceptedReading } from '@zeropark/contracts';
+import type { ParkReadings, ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,13 @@ class FlakyStore implements TimeseriesStore {
   readonly written: ReadingPoint[] = [];
   attempts = 0;
   constructor(private failures: number) {}
-  async writeReadings(points: readonly ReadingPoint[]): Promise<void> {
+  async writeReadings(batches: readonly ParkReadings[]): Promise<void> {
     this.attempts += 1;
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('connect ECONNREFUSED');
     }
-    this.written.push(...points);
+    for (const { park, readings } of batches) for (const reading of readings) this.written.push({ ...reading, park });
   }
   async queryReadings(): Promise<ReadingPoint[]> {
     return this.written;
@@ -27,8 +28,9 @@ class FlakyStore implements TimeseriesStore {
   async close(): Promise<void> {}
 }
 
-function point(ts: number): ReadingPoint {
-  return { park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts, values: { power_kw: ts } };
+function entry(ts: number) {
+  const readings: AcceptedReading[] = [{ building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts, values: { power_kw: ts } }];
+  return { park: 'p1', gateway: 'g', seq: ts, receivedAt: ts, readings, readingsJson: JSON.stringify(readings) };
 }
 
 describe(StoreWriter.name, () => {
@@ -37,7 +39,7 @@ describe(StoreWriter.name, () => {
     const store = new FlakyStore(3);
     const writer = new StoreWriter(journal, store, { batchReadings: 2, retry: { initialMs: 1, maxMs: 5 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
-    await Promise.all([1, 2, 3, 4, 5].map((ts) => journal.append({ park: 'p1', gateway: 'g', seq: ts, receivedAt: ts, points: [point(ts)] })));
+    await Promise.all([1, 2, 3, 4, 5].map((ts) => journal.append(entry(ts))));
     await expect.poll(() => journal.depth).toBe(0);
     expect(store.written.map((written) => written.ts)).toEqual([1, 2, 3, 4, 5]);
     expect(store.attempts).toBe(3 + 3); // three refusals, then 5 readings in batches of 2: 2 + 2 + 1
@@ -49,7 +51,7 @@ describe(StoreWriter.name, () => {
     const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'));
     const writer = new StoreWriter(journal, new FlakyStore(Number.POSITIVE_INFINITY), { batchReadings: 10, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
-    await journal.append({ park: 'p1', gateway: 'g', seq: 1, receivedAt: 1, points: [point(1)] });
+    await journal.append(entry(1));
     await new Promise((resolve) => setTimeout(resolve, 30));
     await writer.stop();
     expect(journal.depth).toBe(1);

@@ -53,7 +53,7 @@ export class StoreWriter {
       const batch = this.journal.oldest(this.options.batchReadings);
       const stopTimer = this.metrics.storeWriteSeconds.startTimer();
       try {
-        await this.store.writeReadings(batch.points);
+        await this.store.writeReadings(batch.batches);
       } catch (error) {
         stopTimer();
         this.failures += 1;
@@ -67,7 +67,7 @@ export class StoreWriter {
       if (this.failures > 0) this.logger.info({ afterFailures: this.failures }, 'store writes resumed');
       this.failures = 0;
       this.journal.remove(batch);
-      this.metrics.readingsStored.inc(batch.points.length);
+      this.metrics.readingsStored.inc(batch.readingCount);
     }
   }
 

@@ -1,0 +1,172 @@
+// `npm run bench:ingest`: the ingest's throughput beside its peers, in one run on this machine:
+//   1. InfluxDB's own raw ingest limit: line protocol in 5 000-line batches straight to /write;
+//   2. the broker alone: Mosquitto, QoS 1, one mqtt.js subscriber;
+//   3. end to end: QoS 1 publishers, 50 readings a message → embedded broker → journal → InfluxDB,
+//      with every acknowledged reading checked in InfluxDB afterwards (zero loss).
+// Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
+import { readingToLine, type ReadingPoint } from '@zeropark/timeseries';
+import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
+import mqtt from 'mqtt';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { startShippedMosquitto, INGEST_BROKER_PASSWORD } from '../support/external-broker-setup.js';
+import { startIngestProcess } from '../support/ingest-process.js';
+import { writeLoadPark, type LoadPark } from '../support/load-park.js';
+import { report, writeSection, type Figure } from './bench-report.js';
+import { ClosedLoopPublisher, percentile } from './closed-loop-publisher.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const READINGS_PER_MESSAGE = 50;
+const GATEWAYS = 4;
+const WINDOW = 16;
+const BATCH_LINES = 5000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const progress = (text: string) => process.stderr.write(`bench:ingest ${text}\n`);
+
+async function influxRaw(influx: InfluxdbServer, park: LoadPark): Promise<number> {
+  await influx.query('CREATE DATABASE raw');
+  const meters = park.gateways.flatMap((gateway) => gateway.meters);
+  let step = 0;
+  let lines = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  const writer = async () => {
+    while (performance.now() < deadline) {
+      const batch: string[] = [];
+      for (let index = 0; index < BATCH_LINES; index += 1) {
+        step += 1;
+        const point: ReadingPoint = { park: park.parkId, building: 'B1', meter: meters[step % meters.length] ?? '', role: 'building_submeter', carrier: 'electricity', ts: 1_700_000_000_000 + step, values: { power_kw: step } };
+        batch.push(readingToLine(point));
+      }
+      const response = await fetch(`${influx.url}/write?db=raw&precision=ms`, { method: 'POST', body: batch.join('\n') });
+      if (response.status !== 204) throw new Error(`raw write failed: ${response.status} ${await response.text()}`);
+      lines += BATCH_LINES;
+    }
+  };
+  await Promise.all([writer(), writer()]); // two writers: the ingest's writer is one, but the raw limit should not be undersold
+  return lines / ((performance.now() - started) / 1000);
+}
+
+async function brokerAlone(dir: string, park: LoadPark): Promise<{ readingsPerSecond: number; p50: number; p99: number }> {
+  const mosquitto = await startShippedMosquitto(dir, park);
+  try {
+    const subscriber = mqtt.connect(mosquitto.url, { clientId: 'bench-subscriber', username: 'zeropark-ingest', password: INGEST_BROKER_PASSWORD, reconnectPeriod: 0 });
+    await new Promise<void>((resolve, reject) => {
+      subscriber.once('connect', () => resolve());
+      subscriber.once('error', reject);
+    });
+    let received = 0;
+    subscriber.on('message', () => (received += READINGS_PER_MESSAGE));
+    await subscriber.subscribeAsync('parks/+/gateways/+/readings', { qos: 1 });
+    const publisher = new ClosedLoopPublisher({ brokerUrl: mosquitto.url, park, readingsPerMessage: READINGS_PER_MESSAGE, window: WINDOW, firstTs: Date.now() });
+    await publisher.start();
+    const started = performance.now();
+    await sleep(SECONDS * 1000);
+    const countedAt = received;
+    const elapsed = (performance.now() - started) / 1000;
+    await publisher.stop();
+    await subscriber.endAsync(true);
+    return { readingsPerSecond: countedAt / elapsed, p50: percentile(publisher.ackLatenciesMs, 50), p99: percentile(publisher.ackLatenciesMs, 99) };
+  } finally {
+    await mosquitto.stop();
+  }
+}
+
+interface EndToEnd {
+  readingsPerSecond: number;
+  acknowledged: number;
+  stored: number;
+  cpuMicrosecondsPerReading: number;
+  rssMiB: number;
+  p50: number;
+  p99: number;
+}
+
+async function metric(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+}
+
+async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Promise<EndToEnd> {
+  const [mqttPort, httpPort] = [await freePort(), await freePort()];
+  const ingest = await startIngestProcess(
+    {
+      ZEROPARK_REGISTRY: park.registryFile,
+      ZEROPARK_DATA_DIR: join(dir, 'e2e'),
+      ZEROPARK_BUS_SECRET: 'bus-secret-of-the-benchmark',
+      ZEROPARK_STORE: 'influxdb',
+      ZEROPARK_INFLUX_URL: influx.url,
+      ZEROPARK_INFLUX_DATABASE: 'e2e',
+      INGEST_MQTT_PORT: String(mqttPort),
+      INGEST_MAX_MESSAGES_PER_S: '1000000',
+    },
+    httpPort,
+  );
+  try {
+    const cpu = async () => (await metric(httpPort, 'process_cpu_user_seconds_total')) + (await metric(httpPort, 'process_cpu_system_seconds_total'));
+    const cpuBefore = await cpu();
+    const publisher = new ClosedLoopPublisher({ brokerUrl: `mqtt://127.0.0.1:${mqttPort}`, park, readingsPerMessage: READINGS_PER_MESSAGE, window: WINDOW, firstTs: Date.now() - 3_600_000 });
+    const started = performance.now();
+    await publisher.start();
+    await sleep(SECONDS * 1000);
+    await publisher.stop();
+    progress(`e2e: ${publisher.acknowledgedReadings} readings acknowledged; waiting for the journal to drain into InfluxDB`);
+    while ((await metric(httpPort, 'zeropark_ingest_journal_readings')) > 0) await sleep(100);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpuSeconds = (await cpu()) - cpuBefore;
+    const rssMiB = (await metric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
+    const counted = await influx.query(`SELECT count(power_kw) FROM reading WHERE park = '${park.parkId}'`, 'e2e');
+    const stored = Number(counted.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
+    return {
+      readingsPerSecond: stored / elapsed,
+      acknowledged: publisher.acknowledgedReadings,
+      stored,
+      cpuMicrosecondsPerReading: (cpuSeconds * 1e6) / stored,
+      rssMiB,
+      p50: percentile(publisher.ackLatenciesMs, 50),
+      p99: percentile(publisher.ackLatenciesMs, 99),
+    };
+  } finally {
+    await ingest.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zeropark-bench-'));
+  const park = await writeLoadPark(dir, GATEWAYS, 10);
+  const influx = await startInfluxdb();
+  const figures: Figure[] = [];
+  try {
+    progress(`1/3 InfluxDB raw, ${SECONDS} s`);
+    const raw = await influxRaw(influx, park);
+    figures.push(report({ bench: 'ingest', figure: 'influxdb_raw_lines_per_s', value: Math.round(raw), unit: 'lines/s', note: `${BATCH_LINES}-line batches to /write, 2 writers` }));
+    progress(`2/3 Mosquitto alone, ${SECONDS} s`);
+    const broker = await brokerAlone(dir, park);
+    figures.push(report({ bench: 'ingest', figure: 'mosquitto_qos1_readings_per_s', value: Math.round(broker.readingsPerSecond), unit: 'readings/s', note: `${READINGS_PER_MESSAGE} readings a message; PUBACK p50 ${broker.p50.toFixed(1)} ms, p99 ${broker.p99.toFixed(1)} ms` }));
+    progress(`3/3 end to end, ${SECONDS} s of load`);
+    const e2e = await endToEnd(dir, park, influx);
+    figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×` }));
+    figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: 'ingest process CPU (user + system) ÷ readings stored; target ≤ 4 µs' }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p50', value: Number(e2e.p50.toFixed(1)), unit: 'ms', peer: 'mosquitto p50', note: `Mosquitto alone: ${broker.p50.toFixed(1)} ms` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p99', value: Number(e2e.p99.toFixed(1)), unit: 'ms', peer: 'mosquitto p99', note: `Mosquitto alone: ${broker.p99.toFixed(1)} ms` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_rss', value: Math.round(e2e.rssMiB), unit: 'MiB', note: 'resident memory of the ingest at the end of the run' }));
+  } finally {
+    await influx.stop();
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; InfluxDB 1.6 and Mosquitto 2.0 from Debian on the same machine`;
+  const table = ['| figure | value | beside |', '| --- | --- | --- |', ...figures.map((figure) => `| ${figure.figure} | ${figure.value.toLocaleString('en-US')} ${figure.unit} | ${figure.note ?? ''} |`)].join('\n');
+  writeSection(
+    'ingest',
+    'npm run bench:ingest',
+    machine,
+    `${GATEWAYS} gateways, each keeping ${WINDOW} QoS 1 messages of ${READINGS_PER_MESSAGE} readings in flight, for ${SECONDS} s per phase. End to end counts readings found in InfluxDB over the time from the first publish until the journal was empty.\n\n${table}`,
+  );
+  progress('wrote docs/benchmarks.md');
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
