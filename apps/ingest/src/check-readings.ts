@@ -59,15 +59,18 @@ function problemOf(
     return { rule: 'meter-of-another-gateway', reason: `meter "${reading.meter}" is not read by gateway "${account.id}" in the registry` };
   }
   const allowed = QUANTITIES_OF_ROLE[meter.role];
-  const foreign = (Object.keys(reading.values) as Quantity[]).filter((quantity) => !allowed.includes(quantity));
-  if (foreign.length > 0) {
-    return { rule: 'quantity-not-for-role', reason: `a ${meter.role} meter does not report ${foreign.join(', ')} (it may report ${allowed.join(', ')})` };
+  for (const quantity in reading.values) {
+    if (!allowed.includes(quantity as Quantity)) {
+      const foreign = (Object.keys(reading.values) as Quantity[]).filter((name) => !allowed.includes(name));
+      return { rule: 'quantity-not-for-role', reason: `a ${meter.role} meter does not report ${foreign.join(', ')} (it may report ${allowed.join(', ')})` };
+    }
   }
-  const at = new Date(reading.ts).toISOString();
   if (reading.ts > now + limits.maxClockSkewMs) {
+    const at = new Date(reading.ts).toISOString();
     return { rule: 'timestamp-in-future', reason: `ts ${at} is ${Math.round((reading.ts - now) / 1000)} s in the future: is the gateway's clock set?` };
   }
   if (reading.ts < now - limits.maxReadingAgeMs) {
+    const at = new Date(reading.ts).toISOString();
     return { rule: 'timestamp-too-old', reason: `ts ${at} is older than ${Math.round(limits.maxReadingAgeMs / 86_400_000)} days` };
   }
   return undefined;

@@ -23,6 +23,8 @@ export class IngestMetrics {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
+  readonly seqGaps = new Counter({ name: 'zeropark_ingest_seq_gap_batches_total', help: 'Batches missing between the seq numbers of a gateway', registers: [this.registry] });
+  readonly seqReplays = new Counter({ name: 'zeropark_ingest_seq_replays_total', help: 'Batches whose seq was not above the last seen: sent again', registers: [this.registry] });
   readonly batchesRejected = new Counter({ name: 'zeropark_ingest_batches_rejected_total', help: 'Whole batches refused', registers: [this.registry] });
   readonly authFailures = new Counter({ name: 'zeropark_ingest_auth_failures_total', help: 'Connections refused for bad credentials', registers: [this.registry] });
   readonly connectionsRefused = new Counter({

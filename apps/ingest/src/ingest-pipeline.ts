@@ -14,6 +14,7 @@ import type { DeadLetter, DeadLetterLog } from './dead-letter-log.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestJournal } from './journal/ingest-journal.js';
 import type { JournalBackpressure } from './journal/journal-backpressure.js';
+import { SeqTracker } from './seq-tracker.js';
 
 export interface IngestLimits extends ReadingLimits {
   maxReadingsPerBatch: number;
@@ -41,6 +42,8 @@ export interface IngestPipelineDeps {
  * kept in the dead-letter table and told to the gateway.
  */
 export class IngestPipeline {
+  private readonly seqs = new SeqTracker();
+
   constructor(private readonly deps: IngestPipelineDeps) {}
 
   async handleReadings(account: GatewayAccount, payload: Buffer): Promise<void> {
@@ -56,6 +59,7 @@ export class IngestPipeline {
       return this.refuseBatch(account, decoded.seq, receivedAt, 'batch-too-large', reason, payload.toString('utf8'));
     }
 
+    this.watchSeq(account, decoded.seq);
     const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
     const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
     if (checked.accepted.length > 0) {
@@ -65,6 +69,17 @@ export class IngestPipeline {
       await this.forward(account, decoded.seq, receivedAt, readingsJson);
     }
     if (rejected.length > 0) await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
+  }
+
+  private watchSeq(account: GatewayAccount, seq: number): void {
+    const seen = this.seqs.observe(`${account.parkId}/${account.id}`, seq);
+    if (seen.kind === 'gap') {
+      this.deps.metrics.seqGaps.inc(seen.missing);
+      this.deps.logger.warn({ park: account.parkId, gateway: account.id, seq, missing: seen.missing }, 'seq gap: batches of this gateway never arrived');
+    } else if (seen.kind === 'replay') {
+      this.deps.metrics.seqReplays.inc();
+      this.deps.logger.info({ park: account.parkId, gateway: account.id, seq }, 'batch sent again (or the gateway restarted its seq): stored again, harmlessly');
+    }
   }
 
   private async journal(account: GatewayAccount, seq: number, receivedAt: number, readings: AcceptedReading[], readingsJson: string): Promise<void> {

@@ -166,6 +166,16 @@ describe('the ingest with its embedded broker', () => {
     expect(await notice).toMatchObject({ seq: 9, batch: { rule: 'batch-too-large', reason: 'the batch holds 4 readings; at most 3 are taken' } });
   });
 
+  it('should keep a batch after a gap in seq, and one sent again, counting both', async () => {
+    // g1 sent seq 1, 2 and 3 so far: 7 leaves out 4, 5 and 6
+    const batch = JSON.stringify({ v: 1, seq: 7, readings: [{ meter: 'B01-MAIN', ts: NOW + 4000, values: { power_kw: 14 } }] });
+    await gateway.publishAsync('parks/p1/gateways/g1/readings', batch, { qos: 1 });
+    await gateway.publishAsync('parks/p1/gateways/g1/readings', batch, { qos: 1 });
+    const store = new SqliteStore(join(dataDir, 'zeropark.db'));
+    await expect.poll(() => store.queryReadings({ park: 'p1', from: NOW + 4000, to: NOW + 4001 })).toHaveLength(1);
+    await store.close();
+  });
+
   it('should refuse a wrong password', async () => {
     await expect(connect(mqttPort, 'g1', 'wrong')).rejects.toThrow(/Bad username or password/i);
   });
@@ -227,9 +237,11 @@ describe('the ingest with its embedded broker', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/^zeropark_ingest_readings_accepted_total 2$/m);
-    expect(metrics).toMatch(/^zeropark_ingest_readings_stored_total 2$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_readings_accepted_total 4$/m); // 1 + 1 + the batch of seq 7, twice
+    expect(metrics).toMatch(/^zeropark_ingest_readings_stored_total 4$/m);
     expect(metrics).toMatch(/^zeropark_ingest_journal_readings 0$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_seq_gap_batches_total 3$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_seq_replays_total 1$/m);
     expect(metrics).toMatch(/^zeropark_ingest_readings_rejected_total\{reason="schema"\} 1$/m);
   });
 
