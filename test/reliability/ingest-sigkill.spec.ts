@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
+import { ingestMetric } from '../support/ingest-metrics.js';
 import { writeLoadPark } from '../support/load-park.js';
 import { LoadPublisher } from '../support/load-publisher.js';
 import { missingFrom, storedReadings } from '../support/stored-keys.js';
@@ -44,7 +45,7 @@ describe('the ingest killed with SIGKILL under load, then started again', () => 
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the gateways reconnect and go on
     await load.stop();
     await expect
-      .poll(async () => Number(/^zeropark_ingest_journal_readings (\d+)/m.exec(await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text())?.[1]), { timeout: 60_000, interval: 500 })
+      .poll(() => ingestMetric(httpPort, 'zeropark_ingest_journal_readings'), { timeout: 60_000, interval: 500 })
       .toBe(0);
 
     expect(acknowledgedBeforeTheKill.size).toBeGreaterThan(5_000);

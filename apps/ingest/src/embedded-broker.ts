@@ -96,7 +96,7 @@ export class EmbeddedBroker {
       const guard = new PacketSizeGuard(this.deps.limits.maxPacketBytes);
       guard.on('error', (error) => {
         this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });
-        this.deps.logger.warn({ address: socket.remoteAddress, reason: error.message }, 'connection closed: packet too large');
+        this.deps.logger.warn({ address: socket.remoteAddress, reason: error.message }, 'connection closed by the packet guard');
         socket.destroy();
       });
       socket.on('error', () => guard.destroy());

@@ -23,4 +23,13 @@ describe(RateLimiter.name, () => {
     const limiter = new RateLimiter(1, 1, () => 0);
     expect([limiter.allow('g1'), limiter.allow('g1'), limiter.allow('g2')]).toEqual([true, false, true]);
   });
+
+  it('should forget quiet keys past 10 000, so many addresses cannot grow its memory for ever', () => {
+    let now = 0;
+    const limiter = new RateLimiter(1, 1, () => now);
+    for (let address = 0; address < 10_000; address += 1) limiter.allow(`address-${address}`);
+    now += 2000; // every bucket full again
+    limiter.allow('one more');
+    expect(limiter.size).toBe(1);
+  });
 });
