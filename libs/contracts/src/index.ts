@@ -12,3 +12,4 @@ export * from './live-events.js';
 export * from './json-schema.js';
 export * from './topology.js';
 export * from './environment-config.js';
+export * from './reading-check.js';

@@ -11,14 +11,14 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
 
 /** Why an ISO text is not a usable timestamp, or undefined when it is. */
-function isoTimestampProblem(text: string): string | undefined {
+export function isoTimestampProblem(text: string): string | undefined {
   if (ISO_WITHOUT_OFFSET.test(text)) return 'has no time zone offset: end it with "Z" or an offset such as "+08:00"';
   if (!ISO_WITH_OFFSET.test(text)) return 'is not an ISO 8601 date-time such as "2026-11-28T10:15:00.000Z"';
   if (Number.isNaN(Date.parse(text))) return 'is not a real date';
   return undefined;
 }
 
-function epochMillisecondsProblem(value: number): string | undefined {
+export function epochMillisecondsProblem(value: number): string | undefined {
   if (!Number.isInteger(value)) return 'epoch milliseconds must be a whole number';
   if (value < EPOCH_MS_MIN) return 'looks like epoch seconds: send epoch milliseconds (seconds × 1000) or ISO 8601';
   if (value > Number.MAX_SAFE_INTEGER) return 'is too large to be a time';
