@@ -24,11 +24,12 @@ const BATCH_LINES = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (text: string) => process.stderr.write(`bench:ingest ${text}\n`);
 
-async function influxRaw(influx: InfluxdbServer, park: LoadPark): Promise<number> {
+async function influxRaw(influx: InfluxdbServer, park: LoadPark): Promise<{ linesPerSecond: number; influxCpuMicroseconds: number }> {
   await influx.query('CREATE DATABASE raw');
   const meters = park.gateways.flatMap((gateway) => gateway.meters);
   let step = 0;
   let lines = 0;
+  const influxCpuBefore = influx.cpuSeconds();
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
   const writer = async () => {
@@ -45,7 +46,7 @@ async function influxRaw(influx: InfluxdbServer, park: LoadPark): Promise<number
     }
   };
   await Promise.all([writer(), writer()]); // two writers: the ingest's writer is one, but the raw limit should not be undersold
-  return lines / ((performance.now() - started) / 1000);
+  return { linesPerSecond: lines / ((performance.now() - started) / 1000), influxCpuMicroseconds: ((influx.cpuSeconds() - influxCpuBefore) * 1e6) / lines };
 }
 
 async function brokerAlone(dir: string, park: LoadPark): Promise<{ readingsPerSecond: number; p50: number; p99: number }> {
@@ -75,6 +76,9 @@ async function brokerAlone(dir: string, park: LoadPark): Promise<{ readingsPerSe
 
 interface EndToEnd {
   readingsPerSecond: number;
+  influxCpuMicroseconds: number;
+  publisherCpuMicroseconds: number;
+  batchesPerCommit: number;
   acknowledged: number;
   stored: number;
   cpuMicrosecondsPerReading: number;
@@ -106,20 +110,28 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
   try {
     const cpu = async () => (await metric(httpPort, 'process_cpu_user_seconds_total')) + (await metric(httpPort, 'process_cpu_system_seconds_total'));
     const cpuBefore = await cpu();
+    const influxCpuBefore = influx.cpuSeconds();
+    const publisherCpuBefore = process.cpuUsage();
     const publisher = new ClosedLoopPublisher({ brokerUrl: `mqtt://127.0.0.1:${mqttPort}`, park, readingsPerMessage: READINGS_PER_MESSAGE, window: WINDOW, firstTs: Date.now() - 3_600_000 });
     const started = performance.now();
     await publisher.start();
     await sleep(SECONDS * 1000);
     await publisher.stop();
+    const publisherCpu = process.cpuUsage(publisherCpuBefore);
     progress(`e2e: ${publisher.acknowledgedReadings} readings acknowledged; waiting for the journal to drain into InfluxDB`);
     while ((await metric(httpPort, 'zeropark_ingest_journal_readings')) > 0) await sleep(100);
     const elapsed = (performance.now() - started) / 1000;
     const cpuSeconds = (await cpu()) - cpuBefore;
+    const influxCpuSeconds = influx.cpuSeconds() - influxCpuBefore;
     const rssMiB = (await metric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
+    const batchesPerCommit = publisher.acknowledgedReadings / READINGS_PER_MESSAGE / (await metric(httpPort, 'zeropark_ingest_journal_commits_total'));
     const counted = await influx.query(`SELECT count(power_kw) FROM reading WHERE park = '${park.parkId}'`, 'e2e');
     const stored = Number(counted.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
     return {
       readingsPerSecond: stored / elapsed,
+      influxCpuMicroseconds: (influxCpuSeconds * 1e6) / stored,
+      publisherCpuMicroseconds: (publisherCpu.user + publisherCpu.system) / stored,
+      batchesPerCommit,
       acknowledged: publisher.acknowledgedReadings,
       stored,
       cpuMicrosecondsPerReading: (cpuSeconds * 1e6) / stored,
@@ -139,8 +151,9 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     progress(`1/3 InfluxDB raw, ${SECONDS} s`);
-    const raw = await influxRaw(influx, park);
+    const { linesPerSecond: raw, influxCpuMicroseconds: rawInfluxCpu } = await influxRaw(influx, park);
     figures.push(report({ bench: 'ingest', figure: 'influxdb_raw_lines_per_s', value: Math.round(raw), unit: 'lines/s', note: `${BATCH_LINES}-line batches to /write, 2 writers` }));
+    figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_line_raw', value: Number(rawInfluxCpu.toFixed(2)), unit: 'µs', note: 'influxd CPU ÷ lines, raw writes' }));
     progress(`2/3 Mosquitto alone, ${SECONDS} s`);
     const broker = await brokerAlone(dir, park);
     figures.push(report({ bench: 'ingest', figure: 'mosquitto_qos1_readings_per_s', value: Math.round(broker.readingsPerSecond), unit: 'readings/s', note: `${READINGS_PER_MESSAGE} readings a message; PUBACK p50 ${broker.p50.toFixed(1)} ms, p99 ${broker.p99.toFixed(1)} ms` }));
@@ -149,8 +162,11 @@ async function main(): Promise<void> {
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: 'ingest process CPU (user + system) ÷ readings stored; target ≤ 4 µs' }));
+    figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_reading_end_to_end', value: Number(e2e.influxCpuMicroseconds.toFixed(2)), unit: 'µs', peer: 'influxdb_cpu_per_line_raw', note: 'influxd CPU ÷ readings, in the end-to-end run' }));
+    figures.push(report({ bench: 'ingest', figure: 'publishers_cpu_per_reading', value: Number(e2e.publisherCpuMicroseconds.toFixed(2)), unit: 'µs', note: 'the benchmark\'s own gateways, on the same 2 cores' }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p50', value: Number(e2e.p50.toFixed(1)), unit: 'ms', peer: 'mosquitto p50', note: `Mosquitto alone: ${broker.p50.toFixed(1)} ms` }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p99', value: Number(e2e.p99.toFixed(1)), unit: 'ms', peer: 'mosquitto p99', note: `Mosquitto alone: ${broker.p99.toFixed(1)} ms` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_batches_per_journal_commit', value: Number(e2e.batchesPerCommit.toFixed(1)), unit: 'batches', note: 'group commit: messages that shared one fsync' }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_rss', value: Math.round(e2e.rssMiB), unit: 'MiB', note: 'resident memory of the ingest at the end of the run' }));
   } finally {
     await influx.stop();

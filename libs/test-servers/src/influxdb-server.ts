@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { requireCommand } from './require-command.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { processCpuSeconds, startServerProcess, type ServerProcess } from './server-process.js';
 
 export interface InfluxdbServer {
   url: string;
@@ -11,6 +11,8 @@ export interface InfluxdbServer {
   /** Stops the server; its data stays, so `start()` brings the same database back. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** CPU seconds (user + system) the server process has used so far, from /proc. */
+  cpuSeconds(): number;
   /** Runs an InfluxQL statement on /query; resolves with the parsed JSON. */
   query(statement: string, database?: string): Promise<InfluxqlResponse>;
 }
@@ -59,6 +61,7 @@ bind-address = "127.0.0.1:${rpcPort}"
     port,
     start,
     stop: async () => server?.stop(),
+    cpuSeconds: () => processCpuSeconds(server?.process.pid),
     async query(statement, database) {
       const body = new URLSearchParams({ q: statement, epoch: 'ms', ...(database === undefined ? {} : { db: database }) });
       const response = await fetch(`${url}/query`, { method: 'POST', body });

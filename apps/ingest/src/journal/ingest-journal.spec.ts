@@ -26,6 +26,16 @@ describe(IngestJournal.name, () => {
     journal.close();
   });
 
+  it('should commit the batches that arrive after a commit in the next one', async () => {
+    const journal = new IngestJournal(journalFile());
+    const first = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(seq))));
+    await new Promise((resolve) => setImmediate(resolve)); // the first commit is done
+    const second = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(10 + seq))));
+    await Promise.all([first, second]);
+    expect(journal.stats).toEqual({ commits: 2, entries: 20 });
+    journal.close();
+  });
+
   it('should keep what it committed across a reopen, as after a crash', async () => {
     const file = journalFile();
     const first = new IngestJournal(file);
