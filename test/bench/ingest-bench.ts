@@ -4,6 +4,7 @@
 //   3. end to end: QoS 1 publishers, 50 readings a message → embedded broker → journal → InfluxDB,
 //      with every acknowledged reading checked in InfluxDB afterwards (zero loss).
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
+// BENCH_SECONDS (15) sets the length of each phase, BENCH_GATEWAYS (16) the number of gateways.
 import { readingToLine, type ReadingPoint } from '@zeropark/timeseries';
 import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
@@ -18,7 +19,8 @@ import { ClosedLoopPublisher, percentile } from './closed-loop-publisher.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const READINGS_PER_MESSAGE = 50;
-const GATEWAYS = 4;
+// a park has dozens of gateways; each is one connection, and the ingest takes a connection's packets in order
+const GATEWAYS = Number(process.env.BENCH_GATEWAYS ?? 16);
 const WINDOW = 16;
 const BATCH_LINES = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
