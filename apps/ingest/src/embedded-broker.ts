@@ -22,7 +22,6 @@ export interface EmbeddedBrokerLimits {
 export interface EmbeddedBrokerDeps {
   gateways: GatewayDirectory;
   busSecret: string;
-  pipeline: IngestPipeline;
   metrics: IngestMetrics;
   logger: Logger;
   limits: EmbeddedBrokerLimits;
@@ -48,6 +47,7 @@ export class EmbeddedBroker {
   private readonly messageRate: RateLimiter;
   private readonly connectionRate: RateLimiter;
   private server: Server | undefined;
+  private pipeline: IngestPipeline | undefined;
 
   private constructor(
     readonly aedes: Aedes,
@@ -91,7 +91,9 @@ export class EmbeddedBroker {
     return broker;
   }
 
-  async listen(port: number, host: string): Promise<number> {
+  /** Starts taking connections; every accepted batch goes through `pipeline`. */
+  async listen(port: number, host: string, pipeline: IngestPipeline): Promise<number> {
+    this.pipeline = pipeline;
     const server = createServer((socket) => {
       const guard = new PacketSizeGuard(this.deps.limits.maxPacketBytes);
       guard.on('error', (error) => {
@@ -179,7 +181,8 @@ export class EmbeddedBroker {
     const topic = parseGatewayTopic(packet.topic);
     if (topic?.kind === 'readings') {
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      await this.deps.pipeline.handleReadings(identity.account, payload);
+      if (this.pipeline === undefined) throw new Error('the broker is not listening yet');
+      await this.pipeline.handleReadings(identity.account, payload);
     } else if (topic?.kind === 'status') {
       const status = packet.payload.toString();
       if (status !== GATEWAY_STATUS.online && status !== GATEWAY_STATUS.offline) {

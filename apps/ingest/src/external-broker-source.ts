@@ -26,11 +26,11 @@ export interface ExternalBrokerOptions {
  */
 export class ExternalBrokerSource {
   private readonly client: MqttClient;
+  private pipeline: IngestPipeline | undefined;
 
   constructor(
     options: ExternalBrokerOptions,
     private readonly parks: ReadonlyMap<string, ParkRegistry>,
-    private readonly pipeline: IngestPipeline,
     private readonly metrics: IngestMetrics,
     private readonly logger: Logger,
   ) {
@@ -64,7 +64,9 @@ export class ExternalBrokerSource {
     return this.client.connected;
   }
 
-  async start(): Promise<void> {
+  /** Connects; every message goes through `pipeline`, the first ones perhaps before this resolves. */
+  async start(pipeline: IngestPipeline): Promise<void> {
+    this.pipeline = pipeline;
     this.client.connect();
     await new Promise<void>((resolve, reject) => {
       this.client.once('connect', () => resolve());
@@ -95,6 +97,7 @@ export class ExternalBrokerSource {
       this.logger.warn({ topic }, 'message for a gateway the registry does not know: acknowledged and dropped (check the broker ACL against the registry)');
       return;
     }
+    if (this.pipeline === undefined) throw new Error('not started');
     await this.pipeline.handleReadings(account, payload);
   }
 }

@@ -41,12 +41,13 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const writer = new StoreWriter(journal, store, { batchReadings: config.INGEST_STORE_BATCH_READINGS, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
   writer.start();
+  // the source is made before the pipeline that publishes through it, and started after it
+  const source = await prepareSource(config, parks, metrics, logger);
   const pipeline = new IngestPipeline({
     parks,
     journal,
     backpressure,
     deadLetters,
-    // the broker is made next; the pipeline publishes only once it is listening
     publish: (topic, payload) => source.publish(topic, payload),
     metrics,
     logger,
@@ -57,7 +58,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     },
     clock: Date.now,
   });
-  const source = await startSource(config, parks, pipeline, metrics, logger);
+  await source.start(pipeline);
   const health = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
   logger.info(
     { mqttPort: source.mqttPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
@@ -79,29 +80,34 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
 }
 
 interface ReadingSource {
-  mqttPort: number | null;
+  /** The embedded broker's port once started; null behind an external broker. */
+  readonly mqttPort: number | null;
+  start(pipeline: IngestPipeline): Promise<void>;
   ready(): boolean;
   publish(topic: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Where readings come from: the embedded broker (default), or an external one (INGEST_BROKER_URL). */
-async function startSource(config: IngestConfig, parks: ReadonlyMap<string, ParkRegistry>, pipeline: IngestPipeline, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
+async function prepareSource(config: IngestConfig, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
   if (config.INGEST_BROKER_URL !== undefined) {
     const external = new ExternalBrokerSource(
       { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME, password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
       parks,
-      pipeline,
       metrics,
       logger,
     );
-    await external.start();
-    return { mqttPort: null, ready: () => external.connected, publish: (topic, payload) => external.publish(topic, payload), close: () => external.close() };
+    return {
+      mqttPort: null,
+      start: (pipeline) => external.start(pipeline),
+      ready: () => external.connected,
+      publish: (topic, payload) => external.publish(topic, payload),
+      close: () => external.close(),
+    };
   }
   const broker = await EmbeddedBroker.create({
     gateways: new GatewayDirectory(parks),
     busSecret: config.ZEROPARK_BUS_SECRET ?? '',
-    pipeline,
     metrics,
     logger,
     limits: {
@@ -110,8 +116,16 @@ async function startSource(config: IngestConfig, parks: ReadonlyMap<string, Park
       connectionsPerSecond: config.INGEST_MAX_CONNECTIONS_PER_S,
     },
   });
-  const mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST);
-  return { mqttPort, ready: () => true, publish: (topic, payload) => broker.publish(topic, payload), close: () => broker.close() };
+  const source = {
+    mqttPort: null as number | null,
+    start: async (pipeline: IngestPipeline) => {
+      source.mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST, pipeline);
+    },
+    ready: () => source.mqttPort !== null,
+    publish: (topic: string, payload: string) => broker.publish(topic, payload),
+    close: () => broker.close(),
+  };
+  return source;
 }
 
 function closeServer(server: Server): Promise<void> {
