@@ -30,28 +30,32 @@ function render(snapshot: ParkSnapshot): void {
   setText('generation', formatNumber(snapshot.generationKw));
   const { factor } = snapshot;
   setText('factor', `Grid factor ${factor.kgCo2PerKwh} kgCO₂/kWh — ${factor.region} ${factor.year}, ${factor.source} (factor set ${factor.factorSetVersion}). "Today" is ${snapshot.day} in ${snapshot.timezone}.`);
-  renderFreshness();
   const rows = snapshot.buildings.map((building) => {
     const row = document.createElement('tr');
     row.dataset.building = building.buildingId;
-    for (const text of [
-      building.name,
-      formatNumber(building.powerKw),
-      formatNumber(building.energyTodayKwh),
-      formatNumber(building.emissionsTodayKg),
-      formatAge(building.lastReadingAt, Date.now()),
-    ]) {
+    for (const text of [building.name, formatNumber(building.powerKw), formatNumber(building.energyTodayKwh), formatNumber(building.emissionsTodayKg)]) {
       const cell = document.createElement('td');
       cell.textContent = text;
       row.append(cell);
     }
+    const age = document.createElement('td');
+    age.className = 'age';
+    if (building.lastReadingAt !== null) age.dataset.lastReadingAt = String(building.lastReadingAt);
+    row.append(age);
     return row;
   });
   element('buildings').replaceChildren(...rows);
+  renderFreshness();
 }
 
+/** Ages move on between snapshots: every second, each "… ago" is written again. */
 function renderFreshness(): void {
-  if (current !== undefined) setText('freshness', `Newest reading: ${formatAge(current.lastReadingAt, Date.now())}`);
+  const now = Date.now();
+  if (current !== undefined) setText('freshness', `Newest reading: ${formatAge(current.lastReadingAt, now)}`);
+  for (const cell of document.querySelectorAll<HTMLElement>('#buildings td.age')) {
+    const lastReadingAt = cell.dataset.lastReadingAt;
+    cell.textContent = formatAge(lastReadingAt === undefined ? null : Number(lastReadingAt), now);
+  }
 }
 
 async function join(parkId: string): Promise<void> {
