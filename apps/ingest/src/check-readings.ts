@@ -2,6 +2,7 @@ import {
   QUANTITIES_OF_ROLE,
   type AcceptedReading,
   type DecodedReading,
+  type MeterTopology,
   type Quantity,
   type RejectedReading,
   type RejectionRule,
@@ -31,30 +32,27 @@ export function checkReadings(
 ): CheckedReadings {
   const accepted: AcceptedReading[] = [];
   const rejected: RejectedReading[] = [];
+  const refuse = (reading: DecodedReading, problem: Problem) =>
+    rejected.push({ index: reading.index, meter: reading.meter, rule: problem.rule, reason: `readings[${reading.index}]: ${problem.reason}` });
   for (const reading of readings) {
-    const problem = problemOf(reading, account, registry, now, limits);
-    if (problem !== undefined) {
-      rejected.push({ index: reading.index, meter: reading.meter, rule: problem.rule, reason: `readings[${reading.index}]: ${problem.reason}` });
+    const meter = registry.meters.get(reading.meter);
+    if (meter === undefined) {
+      refuse(reading, { rule: 'unknown-meter', reason: `meter "${reading.meter}" is not in the registry of park "${account.parkId}"` });
       continue;
     }
-    const meter = registry.meters.get(reading.meter);
-    if (meter === undefined) continue;
+    const problem = problemOf(reading, meter, account, now, limits);
+    if (problem !== undefined) {
+      refuse(reading, problem);
+      continue;
+    }
     accepted.push({ meter: meter.id, building: meter.building, role: meter.role, carrier: meter.carrier, ts: reading.ts, values: reading.values });
   }
   return { accepted, rejected };
 }
 
-function problemOf(
-  reading: DecodedReading,
-  account: GatewayAccount,
-  registry: ParkRegistry,
-  now: number,
-  limits: ReadingLimits,
-): { rule: RejectionRule; reason: string } | undefined {
-  const meter = registry.meters.get(reading.meter);
-  if (meter === undefined) {
-    return { rule: 'unknown-meter', reason: `meter "${reading.meter}" is not in the registry of park "${account.parkId}"` };
-  }
+type Problem = { rule: RejectionRule; reason: string };
+
+function problemOf(reading: DecodedReading, meter: MeterTopology, account: GatewayAccount, now: number, limits: ReadingLimits): Problem | undefined {
   if (!account.meters.has(reading.meter)) {
     return { rule: 'meter-of-another-gateway', reason: `meter "${reading.meter}" is not read by gateway "${account.id}" in the registry` };
   }

@@ -61,14 +61,16 @@ export class IngestPipeline {
 
     this.watchSeq(account, decoded.seq);
     const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
-    const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
     if (checked.accepted.length > 0) {
       // one JSON text of the accepted readings, for the journal and for the bus
       const readingsJson = JSON.stringify(checked.accepted);
       await this.journal(account, decoded.seq, receivedAt, checked.accepted, readingsJson);
       await this.forward(account, decoded.seq, receivedAt, readingsJson);
     }
-    if (rejected.length > 0) await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
+    if (decoded.rejected.length + checked.rejected.length > 0) {
+      const rejected = [...decoded.rejected, ...checked.rejected].sort((a, b) => a.index - b.index);
+      await this.refuseReadings(account, decoded.seq, receivedAt, rejected, payload);
+    }
   }
 
   private watchSeq(account: GatewayAccount, seq: number): void {

@@ -1,4 +1,4 @@
-import { ACCEPTED_TOPIC_FILTER, acceptedTopic, gatewayTopic, parseGatewayTopic } from '@zeropark/contracts';
+import { acceptedTopic, gatewayTopic, parseGatewayTopic } from '@zeropark/contracts';
 import type { ClientIdentity } from './client-identity.js';
 
 /**
@@ -17,8 +17,7 @@ export function mayPublish(identity: ClientIdentity, topic: string): boolean {
 }
 
 export function maySubscribe(identity: ClientIdentity, topicFilter: string): boolean {
-  if (identity.kind === 'bus') {
-    return topicFilter === ACCEPTED_TOPIC_FILTER || topicFilter.startsWith(acceptedTopic(''));
-  }
+  // the bus account reads every park's accepted batches (ACCEPTED_TOPIC_FILTER, `#`, or one park)
+  if (identity.kind === 'bus') return topicFilter.startsWith(acceptedTopic(''));
   return topicFilter === gatewayTopic(identity.account.parkId, identity.account.id, 'rejected');
 }
