@@ -12,7 +12,8 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startShippedMosquitto, INGEST_BROKER_PASSWORD } from '../support/external-broker-setup.js';
-import { startIngestProcess } from '../support/ingest-process.js';
+import { embeddedIngestOnInfluxdb, startIngestProcess } from '../support/ingest-process.js';
+import { ingestMetric, journalDrained } from '../support/ingest-metrics.js';
 import { writeLoadPark, type LoadPark } from '../support/load-park.js';
 import { report, writeSection, type Figure } from './bench-report.js';
 import { ClosedLoopPublisher, percentile } from './closed-loop-publisher.js';
@@ -89,28 +90,15 @@ interface EndToEnd {
   p99: number;
 }
 
-async function metric(port: number, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
-}
 
 async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Promise<EndToEnd> {
   const [mqttPort, httpPort] = [await freePort(), await freePort()];
   const ingest = await startIngestProcess(
-    {
-      ZEROPARK_REGISTRY: park.registryFile,
-      ZEROPARK_DATA_DIR: join(dir, 'e2e'),
-      ZEROPARK_BUS_SECRET: 'bus-secret-of-the-benchmark',
-      ZEROPARK_STORE: 'influxdb',
-      ZEROPARK_INFLUX_URL: influx.url,
-      ZEROPARK_INFLUX_DATABASE: 'e2e',
-      INGEST_MQTT_PORT: String(mqttPort),
-      INGEST_MAX_MESSAGES_PER_S: '1000000',
-    },
+    { ...embeddedIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: join(dir, 'e2e'), influxUrl: influx.url, database: 'e2e', mqttPort }), INGEST_MAX_MESSAGES_PER_S: '1000000' },
     httpPort,
   );
   try {
-    const cpu = async () => (await metric(httpPort, 'process_cpu_user_seconds_total')) + (await metric(httpPort, 'process_cpu_system_seconds_total'));
+    const cpu = async () => (await ingestMetric(httpPort, 'process_cpu_user_seconds_total')) + (await ingestMetric(httpPort, 'process_cpu_system_seconds_total'));
     const cpuBefore = await cpu();
     const influxCpuBefore = influx.cpuSeconds();
     const publisherCpuBefore = process.cpuUsage();
@@ -121,12 +109,12 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
     await publisher.stop();
     const publisherCpu = process.cpuUsage(publisherCpuBefore);
     progress(`e2e: ${publisher.acknowledgedReadings} readings acknowledged; waiting for the journal to drain into InfluxDB`);
-    while ((await metric(httpPort, 'zeropark_ingest_journal_readings')) > 0) await sleep(100);
+    await journalDrained(httpPort, 300_000);
     const elapsed = (performance.now() - started) / 1000;
     const cpuSeconds = (await cpu()) - cpuBefore;
     const influxCpuSeconds = influx.cpuSeconds() - influxCpuBefore;
-    const rssMiB = (await metric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
-    const batchesPerCommit = publisher.acknowledgedReadings / READINGS_PER_MESSAGE / (await metric(httpPort, 'zeropark_ingest_journal_commits_total'));
+    const rssMiB = (await ingestMetric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
+    const batchesPerCommit = publisher.acknowledgedReadings / READINGS_PER_MESSAGE / (await ingestMetric(httpPort, 'zeropark_ingest_journal_commits_total'));
     const counted = await influx.query(`SELECT count(power_kw) FROM reading WHERE park = '${park.parkId}'`, 'e2e');
     const stored = Number(counted.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
     return {

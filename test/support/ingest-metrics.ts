@@ -3,3 +3,12 @@ export async function ingestMetric(httpPort: number, name: string): Promise<numb
   const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 }
+
+/** Waits until the ingest's journal is empty: every accepted reading confirmed by the store. */
+export async function journalDrained(httpPort: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await ingestMetric(httpPort, 'zeropark_ingest_journal_readings')) !== 0) {
+    if (Date.now() > deadline) throw new Error(`the ingest's journal did not drain within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -42,3 +42,16 @@ export async function startIngestProcess(env: Record<string, string>, httpPort: 
     },
   };
 }
+
+/** The environment of an ingest with its embedded broker, storing in InfluxDB: what the reliability suites and the benchmark run. */
+export function embeddedIngestOnInfluxdb(options: { registryFile: string; dataDir: string; influxUrl: string; database: string; mqttPort: number }): Record<string, string> {
+  return {
+    ZEROPARK_REGISTRY: options.registryFile,
+    ZEROPARK_DATA_DIR: options.dataDir,
+    ZEROPARK_BUS_SECRET: 'bus-secret-of-the-test-suites',
+    ZEROPARK_STORE: 'influxdb',
+    ZEROPARK_INFLUX_URL: options.influxUrl,
+    ZEROPARK_INFLUX_DATABASE: options.database,
+    INGEST_MQTT_PORT: String(options.mqttPort),
+  };
+}
