@@ -85,6 +85,7 @@ interface EndToEnd {
   acknowledged: number;
   stored: number;
   cpuMicrosecondsPerReading: number;
+  systemCpuMicrosecondsPerReading: number;
   rssMiB: number;
   p50: number;
   p99: number;
@@ -98,7 +99,7 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
     httpPort,
   );
   try {
-    const cpu = async () => (await ingestMetric(httpPort, 'process_cpu_user_seconds_total')) + (await ingestMetric(httpPort, 'process_cpu_system_seconds_total'));
+    const cpu = async () => ({ user: await ingestMetric(httpPort, 'process_cpu_user_seconds_total'), system: await ingestMetric(httpPort, 'process_cpu_system_seconds_total') });
     const cpuBefore = await cpu();
     const influxCpuBefore = influx.cpuSeconds();
     const publisherCpuBefore = process.cpuUsage();
@@ -111,7 +112,8 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
     progress(`e2e: ${publisher.acknowledgedReadings} readings acknowledged; waiting for the journal to drain into InfluxDB`);
     await journalDrained(httpPort, 300_000);
     const elapsed = (performance.now() - started) / 1000;
-    const cpuSeconds = (await cpu()) - cpuBefore;
+    const cpuAfter = await cpu();
+    const [userSeconds, systemSeconds] = [cpuAfter.user - cpuBefore.user, cpuAfter.system - cpuBefore.system];
     const influxCpuSeconds = influx.cpuSeconds() - influxCpuBefore;
     const rssMiB = (await ingestMetric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
     const batchesPerCommit = publisher.acknowledgedReadings / READINGS_PER_MESSAGE / (await ingestMetric(httpPort, 'zeropark_ingest_journal_commits_total'));
@@ -124,7 +126,8 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
       batchesPerCommit,
       acknowledged: publisher.acknowledgedReadings,
       stored,
-      cpuMicrosecondsPerReading: (cpuSeconds * 1e6) / stored,
+      cpuMicrosecondsPerReading: ((userSeconds + systemSeconds) * 1e6) / stored,
+      systemCpuMicrosecondsPerReading: (systemSeconds * 1e6) / stored,
       rssMiB,
       p50: percentile(publisher.ackLatenciesMs, 50),
       p99: percentile(publisher.ackLatenciesMs, 99),
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
     const e2e = await endToEnd(dir, park, influx);
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
-    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: 'ingest process CPU (user + system) ÷ readings stored; target ≤ 4 µs' }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `ingest process CPU (user + system, of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs) ÷ readings stored; target ≤ 4 µs` }));
     figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_reading_end_to_end', value: Number(e2e.influxCpuMicroseconds.toFixed(2)), unit: 'µs', peer: 'influxdb_cpu_per_line_raw', note: 'influxd CPU ÷ readings, in the end-to-end run' }));
     figures.push(report({ bench: 'ingest', figure: 'publishers_cpu_per_reading', value: Number(e2e.publisherCpuMicroseconds.toFixed(2)), unit: 'µs', note: 'the benchmark\'s own gateways, on the same 2 cores' }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p50', value: Number(e2e.p50.toFixed(1)), unit: 'ms', peer: 'mosquitto p50', note: `Mosquitto alone: ${broker.p50.toFixed(1)} ms` }));

@@ -12,9 +12,10 @@ export interface IngestProcess {
 
 /** The built ingest (`apps/ingest/dist/main.js`) as its own process, ready when /readyz says so. */
 export async function startIngestProcess(env: Record<string, string>, httpPort: number): Promise<IngestProcess> {
-  // PROFILE_INGEST_TO: write a V8 CPU profile of the ingest there (for `npm run bench:ingest`)
+  // for `npm run bench:ingest` experiments: PROFILE_INGEST_TO writes a V8 CPU profile of the ingest
+  // there; BENCH_INGEST_NODE_FLAGS passes Node flags (e.g. `--max-semi-space-size=64`)
   const profile = process.env.PROFILE_INGEST_TO === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_INGEST_TO}`];
-  const child = spawn(process.execPath, [...profile, join(REPO_ROOT, 'apps/ingest/dist/main.js')], {
+  const child = spawn(process.execPath, [...profile, ...(process.env.BENCH_INGEST_NODE_FLAGS ?? '').split(' ').filter(Boolean), join(REPO_ROOT, 'apps/ingest/dist/main.js')], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', INGEST_HTTP_PORT: String(httpPort), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

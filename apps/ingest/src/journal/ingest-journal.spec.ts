@@ -58,6 +58,28 @@ describe(IngestJournal.name, () => {
     journal.close();
   });
 
+  it('should delete on disk exactly the removed rows, so a reopen replays only the rest', async () => {
+    const file = journalFile();
+    const first = new IngestJournal(file);
+    await Promise.all([first.append(entry(1, 2)), first.append(entry(2, 2)), first.append(entry(3, 2))]);
+    first.remove(first.oldest(4));
+    first.close();
+    const second = new IngestJournal(file);
+    expect(second.depth).toBe(2);
+    expect(readingsOf(second.oldest(100)).map((reading) => reading.values.power_kw)).toEqual([3, 3]);
+    second.close();
+  });
+
+  it('should refuse to remove rows that are not the oldest', async () => {
+    const journal = new IngestJournal(journalFile());
+    await Promise.all([journal.append(entry(1)), journal.append(entry(2))]);
+    const both = journal.oldest(2);
+    const second: JournalBatch = { ids: both.ids.slice(1), batches: [], readingCount: 1 };
+    expect(() => journal.remove(second)).toThrow('oldest first');
+    expect(journal.depth).toBe(2);
+    journal.close();
+  });
+
   it('should hand out a whole entry even when it alone is larger than asked', async () => {
     const journal = new IngestJournal(journalFile());
     await journal.append(entry(1, 10));

@@ -42,7 +42,7 @@ const DEFAULT_MEMORY_READINGS = 250_000;
 export class IngestJournal {
   private readonly db: ReturnType<typeof openSqlite>;
   private readonly insertMany: (entries: readonly JournalEntry[]) => number[];
-  private readonly deleteMany: (ids: readonly number[]) => void;
+  private readonly deleteThrough: (lastId: number) => void;
   private readonly selectReadings: ReturnType<ReturnType<typeof openSqlite>['prepare']>;
   private pending: { entry: JournalEntry; resolve: () => void; reject: (error: Error) => void }[] = [];
   private commitScheduled = false;
@@ -65,14 +65,12 @@ export class IngestJournal {
     this.insertMany = this.db.transaction((entries: readonly JournalEntry[]) =>
       entries.map((entry) => Number(insert.run(entry.park, entry.gateway, entry.seq, entry.receivedAt, entry.readings.length, entry.readingsJson).lastInsertRowid)),
     );
-    const remove = this.db.prepare('DELETE FROM journal WHERE id = ?');
-    const deleteAll = this.db.transaction((ids: readonly number[]) => {
-      for (const id of ids) remove.run(id);
-    });
-    this.deleteMany = (ids) => {
+    // the store confirms the oldest rows first, so one range delete removes a whole batch
+    const removeThrough = this.db.prepare('DELETE FROM journal WHERE id <= ?');
+    this.deleteThrough = (lastId) => {
       this.db.pragma('synchronous = NORMAL');
       try {
-        deleteAll(ids);
+        removeThrough.run(lastId);
       } finally {
         this.db.pragma('synchronous = FULL');
       }
@@ -118,7 +116,10 @@ export class IngestJournal {
 
   /** Removes entries the store confirmed: they are the oldest, in order. */
   remove(batch: JournalBatch): void {
-    this.deleteMany(batch.ids);
+    const lastId = batch.ids.at(-1);
+    if (lastId === undefined) return;
+    if (batch.ids[0] !== this.queue[0]?.id) throw new Error('journal rows must be removed oldest first');
+    this.deleteThrough(lastId);
     const removed = this.queue.splice(0, batch.ids.length);
     for (const row of removed) {
       this.readingCount -= row.count;
