@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareOnShanghaiDayOfEnd } from '../support/park-day.js';
 import { startPlatform, type RunningPlatform } from '../support/platform-process.js';
 import { requireCommand } from '@zeropark/test-servers';
 
@@ -68,10 +69,10 @@ describe('the walking skeleton: gateway → ingest → carbon → browser, start
     const snapshot = snapshots.at(-1)!;
     const lab = labOf(snapshot)!;
     expect(lab.powerKw).toBe(42.5);
-    expect(lab.energyTodayKwh).toBeCloseTo(12.5, 9); // 1 012.5 − 1 000 kWh, from the counter
-    // a building's emissions = its consumption × the park's intensity today
-    expect(lab.emissionsTodayKg).toBeCloseTo((12.5 * (snapshot.intensityTodayGPerKwh ?? 0)) / 1000, 9);
-    expect(snapshot.factor).toMatchObject({ region: 'east-china', kgCo2PerKwh: 0.55 });
+    // 1 012.5 − 1 000 kWh, from the counter; the part of the half hour that is today in Shanghai
+    expect(lab.today.electricityKwh).toBeCloseTo(12.5 * shareOnShanghaiDayOfEnd(t1, t2), 9);
+    expect(snapshot.factor.grid).toMatchObject({ region: 'east-china', year: 2023, kgCo2PerKwh: 0.55, origin: 'table' });
+    expect(snapshot.factor.factorSetVersion).toBe('cn-mee-nbs-2023.2');
   });
 
   it('should have stored both readings in the embedded store', () => {

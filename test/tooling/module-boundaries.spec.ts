@@ -40,6 +40,6 @@ describe('module boundaries', () => {
   });
 
   it('should let an app import the libs its tags allow', async () => {
-    expect(await boundaryErrors('apps/carbon/src/boundary-probe.ts', "import { LiveParkState } from '@zeropark/carbon';\nexport const probe = LiveParkState;\n")).toEqual([]);
+    expect(await boundaryErrors('apps/carbon/src/boundary-probe.ts', "import { ParkLedger } from '@zeropark/carbon';\nexport const probe = ParkLedger;\n")).toEqual([]);
   });
 });

@@ -73,7 +73,10 @@ describe('the carbon service on a real MQTT bus', () => {
     dashboard.on('park:snapshot', (snapshot) => snapshots.push(snapshot));
     await publishBatch({ v: 1, park: 'demo-park', gateway: 'demo-gateway', seq: 1, receivedAt: t1, readings: [{ ...lab, ts: t1, values: { energy_import_kwh: 1000, power_kw: 40 } }] });
     await publishBatch({ v: 1, park: 'demo-park', gateway: 'demo-gateway', seq: 2, receivedAt: t2, readings: [{ ...lab, ts: t2, values: { energy_import_kwh: 1012.5, power_kw: 42.5 } }] });
-    await expect.poll(() => snapshots.at(-1)?.buildings.find((building) => building.buildingId === 'LAB')?.energyTodayKwh, { timeout: 3000 }).toBeCloseTo(12.5, 6); // 1 012.5 − 1 000
+    // 1 012.5 − 1 000 kWh, of which the part that fell on today in Shanghai (UTC+8)
+    const dayStart = Math.floor((t2 + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+    const today = (12.5 * (t2 - Math.max(t1, dayStart))) / (t2 - t1);
+    await expect.poll(() => snapshots.at(-1)?.buildings.find((building) => building.buildingId === 'LAB')?.today.electricityKwh, { timeout: 3000 }).toBeCloseTo(today, 6);
     const lab2 = snapshots.at(-1)?.buildings.find((building) => building.buildingId === 'LAB');
     expect(lab2).toMatchObject({ powerKw: 42.5, lastReadingAt: t2 });
   });

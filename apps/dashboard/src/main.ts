@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
+import type { ClientToServerEvents, ParkSnapshot, PeriodFigures, ServerToClientEvents } from '@zeropark/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { formatAge, formatNumber, formatShare } from './format.js';
 
@@ -17,23 +17,55 @@ function setText(id: string, text: string): void {
   element(id).textContent = text;
 }
 
+/** Rows of the period table: label, figure, decimals. */
+const PERIOD_ROWS: [string, (figures: PeriodFigures) => number | null, number][] = [
+  ['Electricity consumed (kWh)', (figures) => figures.electricityConsumedKwh, 1],
+  ['Scope 1: gas, diesel (kg CO₂)', (figures) => figures.scope1Kg, 1],
+  ['Scope 2 location-based: grid electricity (kg CO₂)', (figures) => figures.scope2LocationKg, 1],
+  ['Scope 2 market-based: grid electricity (kg CO₂)', (figures) => figures.scope2MarketKg, 1],
+  ['Scope 2: purchased heat (kg CO₂)', (figures) => figures.scope2HeatKg, 1],
+  ['Unmetered electricity (kWh)', (figures) => figures.unmeteredKwh, 1],
+  ['Clean-energy share (%)', (figures) => (figures.cleanEnergyShare === null ? null : figures.cleanEnergyShare * 100), 1],
+  ['t CO₂ per tce', (figures) => figures.tCo2PerTce, 3],
+];
+
 function render(snapshot: ParkSnapshot): void {
   current = snapshot;
+  const { today } = snapshot;
   setText('park-name', snapshot.name);
-  setText('power', formatNumber(snapshot.powerKw));
-  setText('intensity-now', formatNumber(snapshot.intensityNowGPerKwh, 0));
-  setText('intensity-today', formatNumber(snapshot.intensityTodayGPerKwh, 0));
-  setText('energy-today', formatNumber(snapshot.energyTodayKwh));
-  setText('emissions-today', formatNumber(snapshot.emissionsTodayKg));
-  setText('renewable-share', formatShare(snapshot.renewableShareToday));
-  setText('grid-import', formatNumber(snapshot.gridImportKw));
-  setText('generation', formatNumber(snapshot.generationKw));
-  const { factor } = snapshot;
-  setText('factor', `Grid factor ${factor.kgCo2PerKwh} kgCO₂/kWh — ${factor.region} ${factor.year}, ${factor.source} (factor set ${factor.factorSetVersion}). "Today" is ${snapshot.day} in ${snapshot.timezone}.`);
+  setText('power', formatNumber(snapshot.power.consumptionKw));
+  setText('intensity-now', formatNumber(snapshot.intensityLast5MinGPerKwh, 0));
+  setText('intensity-today', formatNumber(today.intensityGPerKwh, 0));
+  setText('energy-today', formatNumber(today.electricityConsumedKwh));
+  setText('emissions-today', formatNumber(today.emissionsLocationKg));
+  setText('renewable-share', formatShare(today.renewableShare));
+  setText('grid-import', formatNumber(snapshot.power.gridKw));
+  setText('generation', formatNumber(snapshot.power.generationKw));
+  setText('battery', formatNumber(snapshot.power.batteryKw));
+  element('periods').replaceChildren(
+    ...PERIOD_ROWS.map(([label, pick, digits]) => {
+      const row = document.createElement('tr');
+      for (const text of [label, ...[snapshot.today, snapshot.month, snapshot.year].map((figures) => formatNumber(pick(figures), digits))]) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  setText('budget', snapshot.budget === null ? 'No yearly budget set in the registry.' : `This year: ${formatNumber(snapshot.budget.usedTCo2, 2)} of ${formatNumber(snapshot.budget.yearlyTCo2, 0)} t CO₂ budget (${formatShare(snapshot.budget.usedShare)}).`);
+  const { grid, residual, factorSetVersion } = snapshot.factor;
+  setText(
+    'factor',
+    `Grid factor ${grid.kgCo2PerKwh} kgCO₂/kWh — ${grid.region}${grid.year === null ? '' : ` ${grid.year}`}, ${grid.source} (${grid.origin}). ` +
+      `Residual factor ${residual.kgCo2PerKwh} — ${residual.source}. Factor set ${factorSetVersion}. "Today" is ${snapshot.day} in ${snapshot.timezone}.`,
+  );
+  const { quality } = snapshot;
+  setText('quality', `Meters reporting ${quality.metersReporting} of ${quality.meters} · implausible intervals ${quality.implausibleIntervals} · counter resets ${quality.counterResets}, rollovers ${quality.counterRollovers} · stale readings ${quality.staleReadings} · late readings ${quality.lateReadings}`);
   const rows = snapshot.buildings.map((building) => {
     const row = document.createElement('tr');
     row.dataset.building = building.buildingId;
-    for (const text of [building.name, formatNumber(building.powerKw), formatNumber(building.energyTodayKwh), formatNumber(building.emissionsTodayKg)]) {
+    for (const text of [building.name, formatNumber(building.powerKw), formatNumber(building.today.electricityKwh), formatNumber(building.today.emissionsKg)]) {
       const cell = document.createElement('td');
       cell.textContent = text;
       row.append(cell);

@@ -3,15 +3,78 @@
  * server emits and the client listens through the same types.
  */
 
-export interface FactorInUse {
-  /** Grid region of the factor, e.g. `east-china`. */
+/** A grid factor behind a figure, with its provenance. */
+export interface GridFactorInUse {
+  /** Grid region of the factor, e.g. `east-china` (`national` for the residual factor). */
   region: string;
-  year: number;
+  /** Year of the published or registry factor; null for an hourly profile or a live feed. */
+  year: number | null;
   /** kg CO₂ per kWh of grid electricity. */
   kgCo2PerKwh: number;
+  origin: 'table' | 'registry' | 'hourly-profile' | 'live-feed';
   source: string;
+}
+
+export interface FactorInUse {
+  /** Location-based: the grid average of this minute. */
+  grid: GridFactorInUse;
+  /** Market-based: for grid electricity no contract covers. */
+  residual: GridFactorInUse;
   /** Version of the factor set that made every figure of the snapshot. */
   factorSetVersion: string;
+}
+
+/**
+ * What a park used and emitted over a period (today, this month, this year in the park's time
+ * zone). Every figure comes from counter differences and the factors of each minute; the method
+ * is docs/carbon-method.md.
+ */
+export interface PeriodFigures {
+  /** Grid import + on-site generation − export − battery charge + battery discharge, kWh. */
+  electricityConsumedKwh: number;
+  gridImportKwh: number;
+  gridExportKwh: number;
+  generationKwh: number;
+  batteryChargeKwh: number;
+  batteryDischargeKwh: number;
+  gasM3: number;
+  dieselL: number;
+  heatGj: number;
+  /** Scope 1: gas and diesel burned on site; kg CO₂. */
+  scope1Kg: number;
+  /** Scope 2 location-based, electricity: gross grid import × grid factor; kg CO₂. */
+  scope2LocationKg: number;
+  /** Scope 2 market-based, electricity: contracts at their factor, the rest at the residual factor; kg CO₂. */
+  scope2MarketKg: number;
+  /** Scope 2, purchased heat; kg CO₂. */
+  scope2HeatKg: number;
+  /** Scope 1 + Scope 2 location-based; kg CO₂. */
+  emissionsLocationKg: number;
+  /** Scope 1 + Scope 2 market-based; kg CO₂. */
+  emissionsMarketKg: number;
+  /** Grid import covered by green-power contracts or certificates, kWh. */
+  contractCoveredKwh: number;
+  /** Location-based electricity emissions ÷ electricity consumed, g CO₂/kWh; null when none consumed. */
+  intensityGPerKwh: number | null;
+  /** On-site renewable electricity used on site ÷ electricity consumed, 0–1. */
+  renewableShare: number | null;
+  /** Non-fossil energy (on-site renewable used + contracted green power) ÷ all energy in tce, 0–1. */
+  cleanEnergyShare: number | null;
+  /** All energy used in tonnes of coal equivalent (GB/T 2589-2020). */
+  energyTce: number;
+  /** t CO₂ (location-based) per tce. */
+  tCo2PerTce: number | null;
+  /** Electricity consumed that no building sub-meter counted, kWh: shown, not hidden. */
+  unmeteredKwh: number;
+}
+
+export interface BuildingPeriodFigures {
+  electricityKwh: number;
+  gasM3: number;
+  dieselL: number;
+  heatGj: number;
+  /** Its electricity × the park's intensity of each minute + its own fuel + its heat; kg CO₂. */
+  emissionsKg: number;
 }
 
 export interface BuildingSnapshot {
@@ -22,12 +85,25 @@ export interface BuildingSnapshot {
   at: number;
   /** Electricity the building draws now, kW (sum of its sub-meters' latest power). */
   powerKw: number;
-  /** Electricity consumed since midnight in the park's time zone, kWh. */
-  energyTodayKwh: number;
-  /** Its consumption × the park's intensity today, plus its own fuel; kg CO₂. */
-  emissionsTodayKg: number;
+  today: BuildingPeriodFigures;
   /** Time of the newest reading behind these figures, epoch ms; null before the first. */
   lastReadingAt: number | null;
+}
+
+/** How much of the data behind a snapshot is sound: counted, never hidden. */
+export interface DataQuality {
+  /** Meters with at least one reading since the service started, of all the park's meters. */
+  metersReporting: number;
+  meters: number;
+  /** Counter intervals refused as above the meter's rated power × time. */
+  implausibleIntervals: number;
+  /** Counter resets and rollovers counted (not as negative figures). */
+  counterResets: number;
+  counterRollovers: number;
+  /** Readings older than one already applied, ignored (duplicates, out of order). */
+  staleReadings: number;
+  /** Readings for minutes no longer held live (older than yesterday): in the store, not in these totals. */
+  lateReadings: number;
 }
 
 export interface ParkSnapshot {
@@ -35,30 +111,27 @@ export interface ParkSnapshot {
   name: string;
   timezone: string;
   at: number;
-  /** The park's calendar day these "today" figures belong to, `YYYY-MM-DD` in its time zone. */
+  /** The park's calendar day "today" means, `YYYY-MM-DD` in its time zone. */
   day: string;
-  /** Electricity the park consumes now: grid import + on-site generation − export, kW. */
-  powerKw: number;
-  gridImportKw: number;
-  generationKw: number;
-  energyTodayKwh: number;
-  gridImportTodayKwh: number;
-  gridExportTodayKwh: number;
-  generationTodayKwh: number;
-  /** Scope 1: fuel burned on site × its factor; kg CO₂. */
-  scope1TodayKg: number;
-  /** Scope 2, location-based: gross grid import × grid factor; kg CO₂. */
-  scope2LocationTodayKg: number;
-  /** Scope 1 + Scope 2 (location-based); kg CO₂. */
-  emissionsTodayKg: number;
-  /** g CO₂ per kWh of electricity consumed, from the latest power figures; null when none is consumed. */
-  intensityNowGPerKwh: number | null;
-  /** g CO₂ per kWh of electricity consumed since midnight; null before any is consumed. */
-  intensityTodayGPerKwh: number | null;
-  /** Share of today's consumption covered by on-site renewable generation, 0–1; null before any. */
-  renewableShareToday: number | null;
+  power: {
+    /** Electricity the park consumes now: grid (signed) + on-site generation − battery charging, kW. */
+    consumptionKw: number;
+    /** Grid power, kW: positive importing, negative exporting. */
+    gridKw: number;
+    generationKw: number;
+    /** Battery power, kW: positive charging, negative discharging. */
+    batteryKw: number;
+  };
+  /** g CO₂ per kWh of electricity consumed over the last five minutes; null when none consumed. */
+  intensityLast5MinGPerKwh: number | null;
+  today: PeriodFigures;
+  month: PeriodFigures;
+  year: PeriodFigures;
+  /** This year's location-based emissions against the registry's budget; null when none is set. */
+  budget: { yearlyTCo2: number; usedTCo2: number; usedShare: number } | null;
   factor: FactorInUse;
   lastReadingAt: number | null;
+  quality: DataQuality;
   buildings: BuildingSnapshot[];
 }
 

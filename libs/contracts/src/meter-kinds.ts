@@ -12,6 +12,7 @@ export const METER_ROLES = [
   'gas', // natural gas a building burns: gas_m3
   'heat', // purchased heat: heat_gj
   'diesel', // diesel burned by generators or boilers: diesel_l
+  'battery', // on-site storage behind the grid meter: energy_import_kwh charged, energy_export_kwh discharged
 ] as const;
 export const meterRoleSchema = z.enum(METER_ROLES);
 export type MeterRole = z.infer<typeof meterRoleSchema>;
@@ -28,6 +29,7 @@ export const CARRIER_OF_ROLE: Record<MeterRole, Carrier> = {
   gas: 'natural_gas',
   heat: 'heat',
   diesel: 'diesel',
+  battery: 'electricity',
 };
 
 /** The quantities a meter of each role may report; anything else is refused with this list. */
@@ -38,4 +40,5 @@ export const QUANTITIES_OF_ROLE: Record<MeterRole, readonly Quantity[]> = {
   gas: ['gas_m3'],
   heat: ['heat_gj', 'power_kw'],
   diesel: ['diesel_l'],
+  battery: ['energy_import_kwh', 'energy_export_kwh', 'power_kw'],
 };

@@ -15,6 +15,7 @@ export interface ParkTopology {
   };
   buildings: { id: string; name: string }[];
   meters: MeterTopology[];
+  accounting: ParkAccounting;
 }
 
 export interface MeterTopology {
@@ -25,5 +26,68 @@ export interface MeterTopology {
   building: string | null;
   /** Rated power in kW, the bound for plausible counter jumps; null when not given. */
   ratedPowerKw: number | null;
+  /** What the meter's counters do when they go backwards. */
+  counter: CounterBehaviour;
   gateway: string;
 }
+
+/**
+ * A counter that goes backwards was reset (it starts again from zero) or rolled over (it passed
+ * its largest value and wrapped to zero); the registry says which (DESIGN.md, "Carbon accounting").
+ */
+export type CounterBehaviour =
+  | { onDecrease: 'reset' }
+  /** `rolloverAt`: the value at which the register wraps to zero, e.g. 100000 for five digits. */
+  | { onDecrease: 'rollover'; rolloverAt: number };
+
+/** A value the registry sets in place of a default, with the source that justifies it. */
+export interface SourcedValue {
+  value: number;
+  source: string;
+}
+
+/** The registry's part in the accounting: its overrides of the default factors, its contracts, its budget. */
+export interface ParkAccounting {
+  /** Label of the registry's factor overrides, part of every figure's factor set version; null when none. */
+  factorsVersion: string | null;
+  /** Grid average factors for the park's region, by calendar year, in place of the published table. */
+  gridFactors: { year: number; kgCo2PerKwh: number; source: string }[];
+  /** Grid factors for hours of the day (0–23, the park's time), e.g. from the grid operator; they win over the yearly factor. */
+  hourlyGridFactors: { hour: number; kgCo2PerKwh: number; source: string }[];
+  naturalGasKgCo2PerM3: SourcedValue | null;
+  dieselKgCo2PerKg: SourcedValue | null;
+  dieselDensityKgPerL: SourcedValue | null;
+  heatKgCo2PerGj: SourcedValue | null;
+  /** Contractual instruments for market-based Scope 2 (GHG Protocol Scope 2 Guidance, ch. 6). */
+  contracts: EnergyContract[];
+  /** Emissions budget of a calendar year, t CO₂ (location-based Scope 1 + 2); null when none is set. */
+  yearlyBudgetTCo2: number | null;
+}
+
+/**
+ * A green-power purchase or a batch of certificates (e.g. China GEC): a volume of electricity,
+ * valid for consumption between two dates of the park's calendar, at its own emission factor.
+ */
+export interface EnergyContract {
+  id: string;
+  kind: 'green-power' | 'certificate';
+  kwh: number;
+  /** First and last day covered, `YYYY-MM-DD` in the park's time zone, both included. */
+  from: string;
+  to: string;
+  kgCo2PerKwh: number;
+  reference: string;
+}
+
+/** No overrides, no contracts, no budget: the published defaults only. */
+export const DEFAULT_PARK_ACCOUNTING: ParkAccounting = {
+  factorsVersion: null,
+  gridFactors: [],
+  hourlyGridFactors: [],
+  naturalGasKgCo2PerM3: null,
+  dieselKgCo2PerKg: null,
+  dieselDensityKgPerL: null,
+  heatKgCo2PerGj: null,
+  contracts: [],
+  yearlyBudgetTCo2: null,
+};

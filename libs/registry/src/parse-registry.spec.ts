@@ -48,6 +48,7 @@ describe(parseRegistry.name, () => {
       carrier: 'electricity',
       building: 'B01',
       ratedPowerKw: 500,
+      counter: { onDecrease: 'reset' },
       gateway: 'g1',
     });
     expect(registry.meters.get('GRID')?.building).toBeNull();
@@ -65,9 +66,9 @@ describe(parseRegistry.name, () => {
   describe('each problem names the file, line, column, path and reason', () => {
     it.each([
       ['a typo in a field name', VALID.replace('    name: Hall', '    nmae: Hall'), ['park.yaml:7:5: buildings[0].name: is missing', 'park.yaml:8:5: buildings[0]: unknown field "nmae" (a typo?)']],
-      ['an unknown role', VALID.replace('role: grid_import', 'role: grid_imprt'), ['park.yaml:11:11: meters[0].role: Invalid option: expected one of "grid_import"|"pv"|"building_submeter"|"gas"|"heat"|"diesel"']],
+      ['an unknown role', VALID.replace('role: grid_import', 'role: grid_imprt'), ['park.yaml:11:11: meters[0].role: Invalid option: expected one of "grid_import"|"pv"|"building_submeter"|"gas"|"heat"|"diesel"|"battery"']],
       ['an unknown time zone', VALID.replace('Asia/Shanghai', 'Asia/Shanghia'), ['park.yaml:4:13: park.timezone: is not an IANA time zone such as "Asia/Shanghai"']],
-      ['an unknown grid region', VALID.replace('gridRegion: east-china', 'gridRegion: mars'), ['park.yaml:5:15: park.gridRegion: no grid factor for region "mars"; known: national, east-china']],
+      ['an unknown grid region', VALID.replace('gridRegion: east-china', 'gridRegion: mars'), ['park.yaml:5:15: park.gridRegion: no grid factor for region "mars"; known: national, north-china, northeast, east-china, central-china, northwest, south, southwest']],
       ['a bad id', VALID.replace('id: B01\n', 'id: B 01\n'), ['park.yaml:7:9: buildings[0].id: must start with a letter or digit and hold only letters, digits, "_" and "-" (at most 64)']],
       ['a negative rated power', VALID.replace('ratedPowerKw: 500', 'ratedPowerKw: -5'), ['park.yaml:15:19: meters[1].ratedPowerKw: Too small: expected number to be >0']],
       ['a plain-text secret', VALID.replace(HASH, 'hunter2'), ['park.yaml:18:17: gateways[0].secretHash: is not a scrypt hash: make one with `npm run hash-secret`']],
@@ -82,10 +83,30 @@ describe(parseRegistry.name, () => {
         'park.yaml:4:13: YAML: Nested mappings are not allowed in compact mappings',
         'park.yaml:4:13: YAML: Implicit keys need to be on a single line',
       ]],
+      ['a factor in g/kWh', `${VALID}factors:\n  version: v1\n  grid:\n    - { year: 2025, kgCo2PerKwh: 530.6, source: a letter }\n`, ['park.yaml:23:34: factors.grid[0].kgCo2PerKwh: is above 2 kg CO₂/kWh: a factor in g/kWh? write kg/kWh, e.g. 0.5306']],
+      ['overrides without a version', `${VALID}factors:\n  grid:\n    - { year: 2025, kgCo2PerKwh: 0.53, source: a letter }\n`, ['park.yaml:21:3: factors.version: is missing']],
+      ['a contract that ends before it starts', `${VALID}contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-12-01, to: 2026-01-31, reference: batch 1 }\n`, ['park.yaml:21:70: contracts[0].to: ends (2026-01-31) before it starts (2026-12-01)']],
+      ['a contract day that does not exist', `${VALID}contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-02-30, to: 2026-03-31, reference: batch 1 }\n`, ['park.yaml:21:54: contracts[0].from: is not a calendar day written YYYY-MM-DD']],
+      ['a rollover counter without its top', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover }'), ['park.yaml:16:14: meters[1].counter.rolloverAt: is missing']],
       ['a key given twice', VALID.replace('  name: Test park', '  name: Test park\n  name: Other'), ['park.yaml:4:3: YAML: Map keys must be unique']],
     ])('should explain %s', (_case, text, expected) => {
       expect(problemsOf(text)).toEqual(expected);
     });
+  });
+
+  it("should read the park's accounting: factor overrides, contracts, budget, counter behaviour", () => {
+    const text = VALID.replace('  gridRegion: east-china', '  gridRegion: east-china\n  yearlyBudgetTCo2: 1200')
+      .replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover, rolloverAt: 100000 }')
+      .concat('factors:\n  version: park-2026.1\n  grid:\n    - { year: 2025, kgCo2PerKwh: 0.53, source: provincial letter }\n')
+      .concat('contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-01-01, to: 2026-12-31, reference: batch 1 }\n');
+    const { topology } = parseRegistry(text, 'park.yaml');
+    expect(topology.accounting).toMatchObject({
+      factorsVersion: 'park-2026.1',
+      gridFactors: [{ year: 2025, kgCo2PerKwh: 0.53, source: 'provincial letter' }],
+      contracts: [{ id: 'GEC-1', kind: 'certificate', kwh: 1000, from: '2026-01-01', to: '2026-12-31', kgCo2PerKwh: 0, reference: 'batch 1' }],
+      yearlyBudgetTCo2: 1200,
+    });
+    expect(topology.meters.find((meter) => meter.id === 'B01-MAIN')?.counter).toEqual({ onDecrease: 'rollover', rolloverAt: 100000 });
   });
 
   it('should list every problem at once, not stop at the first', () => {

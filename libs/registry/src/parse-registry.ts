@@ -82,7 +82,7 @@ function crossCheck(registry: RegistryFile, place: Placer): RegistryProblem[] {
     if (meter.building !== undefined && !buildings.has(meter.building)) {
       problems.push(place(['meters', index, 'building'], `no building "${meter.building}" in buildings`));
     }
-    if (meter.building === undefined && meter.role !== 'grid_import' && meter.role !== 'pv') {
+    if (meter.building === undefined && meter.role !== 'grid_import' && meter.role !== 'pv' && meter.role !== 'battery') {
       problems.push(place(['meters', index], `a ${meter.role} meter must name its building`));
     }
     const carrier = CARRIER_OF_ROLE[meter.role];
@@ -90,6 +90,20 @@ function crossCheck(registry: RegistryFile, place: Placer): RegistryProblem[] {
       problems.push(place(['meters', index, 'carrier'], `a ${meter.role} meter measures ${carrier}, not ${meter.carrier}`));
     }
   });
+
+  duplicates((registry.contracts ?? []).map((contract) => contract.id), 'contracts');
+  (registry.contracts ?? []).forEach((contract, index) => {
+    if (contract.to < contract.from) problems.push(place(['contracts', index, 'to'], `ends (${contract.to}) before it starts (${contract.from})`));
+  });
+  const once = (values: number[], path: string, what: string): void => {
+    const seen = new Set<number>();
+    values.forEach((value, index) => {
+      if (seen.has(value)) problems.push(place(['factors', path, index], `${what} ${value} is given twice`));
+      seen.add(value);
+    });
+  };
+  once((registry.factors?.grid ?? []).map((entry) => entry.year), 'grid', 'year');
+  once((registry.factors?.hourly ?? []).map((entry) => entry.hour), 'hourly', 'hour');
 
   const meters = new Set(registry.meters.map((meter) => meter.id));
   const readBy = new Map<string, string>();
@@ -116,8 +130,10 @@ function toRegistry(registry: RegistryFile): ParkRegistry {
     carrier: CARRIER_OF_ROLE[meter.role],
     building: meter.building ?? null,
     ratedPowerKw: meter.ratedPowerKw ?? null,
+    counter: meter.counter ?? { onDecrease: 'reset' },
     gateway: gatewayOf.get(meter.id) ?? '',
   }));
+  const { factors } = registry;
   const gateways = new Map<string, GatewayAccount>(
     registry.gateways.map((gateway) => [
       gateway.id,
@@ -125,7 +141,22 @@ function toRegistry(registry: RegistryFile): ParkRegistry {
     ]),
   );
   return {
-    topology: { park: { ...registry.park }, buildings: registry.buildings.map((b) => ({ ...b })), meters },
+    topology: {
+      park: { id: registry.park.id, name: registry.park.name, timezone: registry.park.timezone, gridRegion: registry.park.gridRegion },
+      buildings: registry.buildings.map((b) => ({ ...b })),
+      meters,
+      accounting: {
+        factorsVersion: factors?.version ?? null,
+        gridFactors: factors?.grid ?? [],
+        hourlyGridFactors: factors?.hourly ?? [],
+        naturalGasKgCo2PerM3: factors?.naturalGasKgCo2PerM3 ?? null,
+        dieselKgCo2PerKg: factors?.dieselKgCo2PerKg ?? null,
+        dieselDensityKgPerL: factors?.dieselDensityKgPerL ?? null,
+        heatKgCo2PerGj: factors?.heatKgCo2PerGj ?? null,
+        contracts: (registry.contracts ?? []).map((contract) => ({ ...contract })),
+        yearlyBudgetTCo2: registry.park.yearlyBudgetTCo2 ?? null,
+      },
+    },
     gateways,
     meters: new Map(meters.map((meter) => [meter.id, meter])),
   };

@@ -6,13 +6,47 @@ import { SECRET_HASH_PATTERN } from './secret-hash.js';
 
 const timezoneSchema = z.string().refine(isKnownTimezone, { message: 'is not an IANA time zone such as "Asia/Shanghai"' });
 
+const sourcedValueSchema = z.strictObject({ value: z.number().positive(), source: z.string().min(1) });
+const kgCo2PerKwhSchema = z.number().min(0).max(2, 'is above 2 kg CO₂/kWh: a factor in g/kWh? write kg/kWh, e.g. 0.5306');
+const calendarDaySchema = z.string().refine(isCalendarDay, { message: 'is not a calendar day written YYYY-MM-DD' });
+
+const counterSchema = z.discriminatedUnion('onDecrease', [
+  z.strictObject({ onDecrease: z.literal('reset') }),
+  z.strictObject({ onDecrease: z.literal('rollover'), rolloverAt: z.number().positive() }),
+]);
+
+/** Overrides of the published factors; every value names its source, and `version` names the set. */
+const factorsSchema = z.strictObject({
+  version: z.string().min(1),
+  grid: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), kgCo2PerKwh: kgCo2PerKwhSchema, source: z.string().min(1) })).optional(),
+  hourly: z.array(z.strictObject({ hour: z.number().int().min(0).max(23), kgCo2PerKwh: kgCo2PerKwhSchema, source: z.string().min(1) })).optional(),
+  naturalGasKgCo2PerM3: sourcedValueSchema.optional(),
+  dieselKgCo2PerKg: sourcedValueSchema.optional(),
+  dieselDensityKgPerL: sourcedValueSchema.optional(),
+  heatKgCo2PerGj: sourcedValueSchema.optional(),
+});
+
+/** Green-power purchases and certificates, for market-based Scope 2. */
+const contractSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(['green-power', 'certificate']),
+  kwh: z.number().positive(),
+  from: calendarDaySchema,
+  to: calendarDaySchema,
+  kgCo2PerKwh: kgCo2PerKwhSchema.default(0),
+  reference: z.string().min(1),
+});
+
 export const registryFileSchema = z.strictObject({
   park: z.strictObject({
     id: idSchema,
     name: z.string().min(1),
     timezone: timezoneSchema,
     gridRegion: idSchema,
+    yearlyBudgetTCo2: z.number().positive().optional(),
   }),
+  factors: factorsSchema.optional(),
+  contracts: z.array(contractSchema).optional(),
   buildings: z.array(z.strictObject({ id: idSchema, name: z.string().min(1) })).min(1),
   meters: z
     .array(
@@ -23,6 +57,8 @@ export const registryFileSchema = z.strictObject({
         carrier: carrierSchema.optional(),
         building: idSchema.optional(),
         ratedPowerKw: z.number().positive().optional(),
+        /** What its counters do when they go backwards; a reset unless said otherwise. */
+        counter: counterSchema.optional(),
       }),
     )
     .min(1),
@@ -38,6 +74,13 @@ export const registryFileSchema = z.strictObject({
 });
 
 export type RegistryFile = z.infer<typeof registryFileSchema>;
+
+function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
 
 function isKnownTimezone(zone: string): boolean {
   try {

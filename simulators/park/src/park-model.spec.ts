@@ -1,4 +1,4 @@
-import type { ParkTopology } from '@zeropark/contracts';
+import { DEFAULT_PARK_ACCOUNTING, type ParkTopology } from '@zeropark/contracts';
 import { describe, expect, it } from 'vitest';
 import { advance, initialState, powersAt, seededRandom, sunFactor, workFactor } from './park-model.js';
 
@@ -6,12 +6,13 @@ const PARK: ParkTopology = {
   park: { id: 'p1', name: 'P', timezone: 'Asia/Shanghai', gridRegion: 'east-china' },
   buildings: [{ id: 'B01', name: 'Hall' }],
   meters: [
-    { id: 'GRID', role: 'grid_import', carrier: 'electricity', building: null, ratedPowerKw: 3000, gateway: 'g' },
-    { id: 'PV', role: 'pv', carrier: 'electricity', building: 'B01', ratedPowerKw: 600, gateway: 'g' },
-    { id: 'B01', role: 'building_submeter', carrier: 'electricity', building: 'B01', ratedPowerKw: 1500, gateway: 'g' },
-    { id: 'GAS', role: 'gas', carrier: 'natural_gas', building: 'B01', ratedPowerKw: null, gateway: 'g' },
-    { id: 'HAND', role: 'building_submeter', carrier: 'electricity', building: 'B01', ratedPowerKw: 100, gateway: 'h' },
+    { id: 'GRID', role: 'grid_import', carrier: 'electricity', building: null, ratedPowerKw: 3000, counter: { onDecrease: 'reset' }, gateway: 'g' },
+    { id: 'PV', role: 'pv', carrier: 'electricity', building: 'B01', ratedPowerKw: 600, counter: { onDecrease: 'reset' }, gateway: 'g' },
+    { id: 'B01', role: 'building_submeter', carrier: 'electricity', building: 'B01', ratedPowerKw: 1500, counter: { onDecrease: 'reset' }, gateway: 'g' },
+    { id: 'GAS', role: 'gas', carrier: 'natural_gas', building: 'B01', ratedPowerKw: null, counter: { onDecrease: 'reset' }, gateway: 'g' },
+    { id: 'HAND', role: 'building_submeter', carrier: 'electricity', building: 'B01', ratedPowerKw: 100, counter: { onDecrease: 'reset' }, gateway: 'h' },
   ],
+  accounting: DEFAULT_PARK_ACCOUNTING,
 };
 const SIMULATED = new Set(['GRID', 'PV', 'B01', 'GAS']);
 const NOON_SHANGHAI = Date.UTC(2026, 5, 21, 4, 0);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { LiveParkState } from '@zeropark/carbon';
+import { ParkLedger } from '@zeropark/carbon';
 import type { AcceptedBatch, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { CarbonConfig } from '../carbon.config.js';
@@ -14,7 +14,7 @@ export type SnapshotListener = (snapshot: ParkSnapshot) => void;
  */
 @Injectable()
 export class LiveStateService implements OnModuleDestroy {
-  private readonly states = new Map<string, LiveParkState>();
+  private readonly states = new Map<string, ParkLedger>();
   private readonly throttles = new Map<string, PushThrottle>();
   private readonly listeners = new Set<SnapshotListener>();
 
@@ -24,7 +24,7 @@ export class LiveStateService implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     for (const [parkId, registry] of parks) {
-      this.states.set(parkId, new LiveParkState(registry.topology));
+      this.states.set(parkId, new ParkLedger(registry.topology));
       this.throttles.set(parkId, new PushThrottle(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId)));
     }
   }

@@ -1,0 +1,379 @@
+import type {
+  AcceptedReading,
+  BuildingPeriodFigures,
+  BuildingSnapshot,
+  DataQuality,
+  GridFactorInUse,
+  MeterTopology,
+  ParkSnapshot,
+  ParkTopology,
+  PeriodFigures,
+  Quantity,
+} from '@zeropark/contracts';
+import { ContractCoverage } from './contract-coverage.js';
+import { counterInterval, type CounterSample } from './counter-interval.js';
+import { ZERO, type Decimal } from './decimal.js';
+import { FactorSet, type AppliedGridFactor } from './factor-set.js';
+import { localDay, monthOfDay, yearOfDay } from './local-day.js';
+import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
+import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
+import { accumulate, BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
+
+type CounterQuantity = Exclude<Quantity, 'power_kw'>;
+
+interface MeterState {
+  counters: Partial<Record<CounterQuantity, CounterSample>>;
+  powerKw: number | null;
+  powerTs: number;
+  lastReadingAt: number | null;
+}
+
+/** A minute still held in full, so late readings and the contracts' time order can change it. */
+interface LiveMinute {
+  day: string;
+  accounts: MinuteAccounts;
+  result: MinuteResult | null;
+  /** kWh drawn from each contract in this minute. */
+  drawn: Decimal[];
+}
+
+export interface ParkLedgerOptions {
+  /** How long minutes are held in full for late readings, ms (default two hours). */
+  liveWindowMs?: number;
+}
+
+/** Where a counter's difference goes, by the meter's role and the quantity. */
+type Account = { park: 'gridImportKwh' | 'gridExportKwh' | 'generationKwh' | 'batteryChargeKwh' | 'batteryDischargeKwh' } | { building: keyof BuildingAccounts } | null;
+
+function accountOf(role: MeterTopology['role'], quantity: CounterQuantity): Account {
+  switch (role) {
+    case 'grid_import':
+      return quantity === 'energy_import_kwh' ? { park: 'gridImportKwh' } : quantity === 'energy_export_kwh' ? { park: 'gridExportKwh' } : null;
+    case 'pv':
+      // a PV meter counts what it generated as export; its own standby draw is inside the grid import already
+      return quantity === 'energy_export_kwh' ? { park: 'generationKwh' } : null;
+    case 'battery':
+      return quantity === 'energy_import_kwh' ? { park: 'batteryChargeKwh' } : quantity === 'energy_export_kwh' ? { park: 'batteryDischargeKwh' } : null;
+    case 'building_submeter':
+      return quantity === 'energy_import_kwh' ? { building: 'electricityKwh' } : null;
+    case 'gas':
+      return quantity === 'gas_m3' ? { building: 'gasM3' } : null;
+    case 'diesel':
+      return quantity === 'diesel_l' ? { building: 'dieselL' } : null;
+    case 'heat':
+      return quantity === 'heat_gj' ? { building: 'heatGj' } : null;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The live accounts of one park, fed reading by reading; pure (no clock, no I/O): the caller
+ * says when a snapshot is taken. The method is DESIGN.md's "Carbon accounting", written out in
+ * docs/carbon-method.md:
+ * - each counter's difference between two readings is spread over the minutes between them;
+ * - each minute is accounted with the factors of that minute (minute-accounting.ts);
+ * - minutes add up to days, days to months and years; ratios are made from those sums.
+ * Minutes of the last `liveWindowMs` are held in full and re-accounted when a late reading
+ * lands in them; older ones live on only in their day's sums.
+ */
+export class ParkLedger {
+  readonly factors: FactorSet;
+  private readonly coverage: ContractCoverage;
+  private readonly meterOf: ReadonlyMap<string, MeterTopology>;
+  private readonly meters = new Map<string, MeterState>();
+  private readonly minutes = new Map<number, LiveMinute>();
+  private readonly dirty = new Set<number>();
+  private readonly days = new Map<string, ParkTotals>();
+  private readonly buildingDays = new Map<string, Map<string, BuildingTotals>>();
+  /** Contract volumes left before the first minute held. */
+  private leftBeforeWindow: Decimal[];
+  private horizon = -Infinity;
+  private newest = -Infinity;
+  private readonly liveWindowMs: number;
+  private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters'> = {
+    implausibleIntervals: 0,
+    counterResets: 0,
+    counterRollovers: 0,
+    staleReadings: 0,
+    lateReadings: 0,
+  };
+
+  constructor(
+    readonly topology: ParkTopology,
+    options: ParkLedgerOptions = {},
+  ) {
+    this.factors = new FactorSet(topology.park.id, topology.park.gridRegion, topology.park.timezone, topology.accounting);
+    this.coverage = new ContractCoverage(topology.accounting.contracts);
+    this.leftBeforeWindow = this.coverage.fullVolumes();
+    this.meterOf = new Map(topology.meters.map((meter) => [meter.id, meter]));
+    this.liveWindowMs = options.liveWindowMs ?? 2 * 3_600_000;
+  }
+
+  /** Takes one accepted reading; false when it changed nothing (unknown meter, stale, duplicate). */
+  apply(reading: AcceptedReading): boolean {
+    const meter = this.meterOf.get(reading.meter);
+    if (meter === undefined) return false;
+    const state = this.stateOf(meter.id);
+    let changed = false;
+    let stale = false;
+    let late = false;
+
+    for (const [quantity, value] of Object.entries(reading.values) as [Quantity, number][]) {
+      if (quantity === 'power_kw') {
+        if (reading.ts >= state.powerTs) {
+          changed ||= state.powerKw !== value;
+          state.powerKw = value;
+          state.powerTs = reading.ts;
+        } else stale = true;
+        continue;
+      }
+      const sample = { ts: reading.ts, value };
+      const previous = state.counters[quantity];
+      if (previous === undefined) {
+        state.counters[quantity] = sample;
+        changed = true;
+        continue;
+      }
+      const rated = meter.carrier === 'electricity' ? meter.ratedPowerKw : null;
+      const interval = counterInterval(previous, sample, meter.counter, rated);
+      if (interval.kind === 'stale') {
+        stale = true;
+        continue;
+      }
+      state.counters[quantity] = sample;
+      changed = true;
+      if (interval.kind === 'implausible') {
+        this.quality.implausibleIntervals += 1;
+        continue;
+      }
+      if (interval.how === 'reset') this.quality.counterResets += 1;
+      if (interval.how === 'rollover') this.quality.counterRollovers += 1;
+      const account = accountOf(meter.role, quantity);
+      if (account === null || interval.amount.isZero()) continue;
+      for (const share of spreadOverMinutes(interval.from, interval.to, interval.amount)) {
+        late = this.book(share.minute, meter, account, share.amount) || late;
+      }
+    }
+    if (stale) this.quality.staleReadings += 1;
+    if (late) this.quality.lateReadings += 1;
+    if (state.lastReadingAt === null || reading.ts > state.lastReadingAt) state.lastReadingAt = reading.ts;
+    this.newest = Math.max(this.newest, reading.ts);
+    return changed;
+  }
+
+  snapshot(at: number): ParkSnapshot {
+    this.slideTo(at);
+    const { park } = this.topology;
+    const day = localDay(at, park.timezone);
+    const density = this.factors.fuels.dieselDensityKgPerL;
+    const sumDays = (belongs: (candidate: string) => boolean): ParkTotals => {
+      const totals = emptyTotals(PARK_TOTAL_KEYS);
+      for (const [candidate, dayTotals] of this.days) if (belongs(candidate)) accumulate(totals, dayTotals, PARK_TOTAL_KEYS);
+      return totals;
+    };
+    const today = this.days.get(day) ?? emptyTotals(PARK_TOTAL_KEYS);
+    const year = sumDays((candidate) => yearOfDay(candidate) === yearOfDay(day));
+    const month = sumDays((candidate) => monthOfDay(candidate) === monthOfDay(day));
+
+    const last5 = emptyTotals(PARK_TOTAL_KEYS);
+    for (let minute = minuteOf(at) - 4 * MINUTE_MS; minute <= minuteOf(at); minute += MINUTE_MS) {
+      const result = this.minutes.get(minute)?.result;
+      if (result) accumulate(last5, result.park, PARK_TOTAL_KEYS);
+    }
+    const last5Figures = parkFigures(last5, density);
+
+    const power = { consumptionKw: 0, gridKw: 0, generationKw: 0, batteryKw: 0 };
+    let lastReadingAt: number | null = null;
+    let metersReporting = 0;
+    for (const meter of this.topology.meters) {
+      const state = this.meters.get(meter.id);
+      if (state === undefined) continue;
+      metersReporting += 1;
+      if (state.lastReadingAt !== null && (lastReadingAt === null || state.lastReadingAt > lastReadingAt)) lastReadingAt = state.lastReadingAt;
+      const kw = state.powerKw ?? 0;
+      if (meter.role === 'grid_import') power.gridKw += kw;
+      if (meter.role === 'pv') power.generationKw += kw;
+      if (meter.role === 'battery') power.batteryKw += kw;
+    }
+    power.consumptionKw = power.gridKw + power.generationKw - power.batteryKw;
+
+    const yearFigures = periodFigures(year, density);
+    const budget = this.topology.accounting.yearlyBudgetTCo2;
+    const minute = minuteOf(at);
+    return {
+      parkId: park.id,
+      name: park.name,
+      timezone: park.timezone,
+      at,
+      day,
+      power,
+      intensityLast5MinGPerKwh: last5Figures.intensityGPerKwh === null ? null : last5Figures.intensityGPerKwh.toNumber(),
+      today: periodFigures(today, density),
+      month: periodFigures(month, density),
+      year: yearFigures,
+      budget: budget === null ? null : { yearlyTCo2: budget, usedTCo2: yearFigures.emissionsLocationKg / 1000, usedShare: yearFigures.emissionsLocationKg / 1000 / budget },
+      factor: {
+        grid: factorInUse(this.factors.gridAverageAt(minute)),
+        residual: factorInUse(this.factors.residualAt(minute)),
+        factorSetVersion: this.factors.versionAt(minute),
+      },
+      lastReadingAt,
+      quality: { metersReporting, meters: this.topology.meters.length, ...this.quality },
+      buildings: this.topology.buildings.map((building) => this.buildingSnapshot(building, at, day)),
+    };
+  }
+
+  /** Books a minute's share of a counter difference; true when the minute is no longer held (a late reading). */
+  private book(minute: number, meter: MeterTopology, account: NonNullable<Account>, amount: Decimal): boolean {
+    const isLate = minute < this.horizon;
+    const live = isLate ? undefined : this.liveMinute(minute);
+    const accounts = live?.accounts ?? emptyMinuteAccounts();
+    if ('park' in account) accounts[account.park] = accounts[account.park].plus(amount);
+    else {
+      const holder = meter.building === null ? accounts.site : this.buildingAccounts(accounts, meter.building);
+      holder[account.building] = holder[account.building].plus(amount);
+    }
+    if (live !== undefined) {
+      this.dirty.add(minute);
+      return false;
+    }
+    // older than the minutes held: accounted on its own with the factors of its minute, no contract draw
+    const day = localDay(minute, this.topology.park.timezone);
+    this.addToDay(day, accountMinute(minute, accounts, this.factors, { coveredKwh: ZERO, contractKg: ZERO }), 1);
+    return true;
+  }
+
+  private liveMinute(minute: number): LiveMinute {
+    let live = this.minutes.get(minute);
+    if (live === undefined) {
+      live = { day: localDay(minute, this.topology.park.timezone), accounts: emptyMinuteAccounts(), result: null, drawn: [] };
+      this.minutes.set(minute, live);
+    }
+    return live;
+  }
+
+  private buildingAccounts(accounts: MinuteAccounts, building: string): BuildingAccounts {
+    let found = accounts.buildings.get(building);
+    if (found === undefined) accounts.buildings.set(building, (found = emptyBuildingAccounts()));
+    return found;
+  }
+
+  /** Re-accounts the minutes that changed, in time order (a contract's volume is drawn in that order). */
+  private refresh(): void {
+    if (this.dirty.size === 0) return;
+    const first = Math.min(...this.dirty);
+    const withContracts = this.coverage.contracts.length > 0;
+    const left = [...this.leftBeforeWindow];
+    for (const minute of [...this.minutes.keys()].sort((a, b) => a - b)) {
+      const live = this.minutes.get(minute);
+      if (live === undefined) continue;
+      const recompute = withContracts ? minute >= first : this.dirty.has(minute);
+      if (!recompute) {
+        live.drawn.forEach((drawn, index) => (left[index] = (left[index] ?? ZERO).minus(drawn)));
+        continue;
+      }
+      const draw = withContracts ? this.coverage.draw(live.day, live.accounts.gridImportKwh, left) : { coveredKwh: ZERO, contractKg: ZERO, drawn: [] };
+      const result = accountMinute(minute, live.accounts, this.factors, draw);
+      if (live.result !== null) this.addToDay(live.day, live.result, -1);
+      this.addToDay(live.day, result, 1);
+      live.result = result;
+      live.drawn = draw.drawn;
+    }
+    this.dirty.clear();
+  }
+
+  /** Moves the window of minutes held: what falls out keeps its share in its day and in the contracts' volumes. */
+  private slideTo(at: number): void {
+    this.refresh();
+    this.horizon = Math.max(this.horizon, Math.max(at, this.newest) - this.liveWindowMs);
+    for (const [minute, live] of this.minutes) {
+      if (minute >= this.horizon) continue;
+      live.drawn.forEach((drawn, index) => (this.leftBeforeWindow[index] = (this.leftBeforeWindow[index] ?? ZERO).minus(drawn)));
+      this.minutes.delete(minute);
+    }
+    // a building's days are kept for today and yesterday only; the park's for this year and the last
+    const yesterday = localDay(at - DAY_MS, this.topology.park.timezone);
+    for (const day of this.buildingDays.keys()) if (day < yesterday) this.buildingDays.delete(day);
+    const lastYear = String(Number(yearOfDay(localDay(at, this.topology.park.timezone))) - 1);
+    for (const day of this.days.keys()) if (yearOfDay(day) < lastYear) this.days.delete(day);
+  }
+
+  private addToDay(day: string, result: MinuteResult, sign: 1 | -1): void {
+    let park = this.days.get(day);
+    if (park === undefined) this.days.set(day, (park = emptyTotals(PARK_TOTAL_KEYS)));
+    accumulate(park, result.park, PARK_TOTAL_KEYS, sign);
+    let buildings = this.buildingDays.get(day);
+    if (buildings === undefined) this.buildingDays.set(day, (buildings = new Map()));
+    for (const [id, totals] of result.buildings) {
+      let building = buildings.get(id);
+      if (building === undefined) buildings.set(id, (building = emptyTotals(BUILDING_TOTAL_KEYS)));
+      accumulate(building, totals, BUILDING_TOTAL_KEYS, sign);
+    }
+  }
+
+  private buildingSnapshot(building: { id: string; name: string }, at: number, day: string): BuildingSnapshot {
+    let powerKw = 0;
+    let lastReadingAt: number | null = null;
+    for (const meter of this.topology.meters) {
+      const state = meter.building === building.id ? this.meters.get(meter.id) : undefined;
+      if (state === undefined) continue;
+      if (meter.role === 'building_submeter') powerKw += state.powerKw ?? 0;
+      if (state.lastReadingAt !== null && (lastReadingAt === null || state.lastReadingAt > lastReadingAt)) lastReadingAt = state.lastReadingAt;
+    }
+    const totals = this.buildingDays.get(day)?.get(building.id) ?? emptyTotals(BUILDING_TOTAL_KEYS);
+    return { parkId: this.topology.park.id, buildingId: building.id, name: building.name, at, powerKw, today: buildingFigures(totals), lastReadingAt };
+  }
+
+  private stateOf(meterId: string): MeterState {
+    let state = this.meters.get(meterId);
+    if (state === undefined) {
+      state = { counters: {}, powerKw: null, powerTs: -Infinity, lastReadingAt: null };
+      this.meters.set(meterId, state);
+    }
+    return state;
+  }
+}
+
+function periodFigures(totals: ParkTotals, dieselDensityKgPerL: Decimal): PeriodFigures {
+  const figures = parkFigures(totals, dieselDensityKgPerL);
+  const orNull = (value: Decimal | null) => (value === null ? null : value.toNumber());
+  return {
+    electricityConsumedKwh: figures.electricityConsumedKwh.toNumber(),
+    gridImportKwh: totals.gridImportKwh.toNumber(),
+    gridExportKwh: totals.gridExportKwh.toNumber(),
+    generationKwh: totals.generationKwh.toNumber(),
+    batteryChargeKwh: totals.batteryChargeKwh.toNumber(),
+    batteryDischargeKwh: totals.batteryDischargeKwh.toNumber(),
+    gasM3: totals.gasM3.toNumber(),
+    dieselL: totals.dieselL.toNumber(),
+    heatGj: totals.heatGj.toNumber(),
+    scope1Kg: totals.scope1Kg.toNumber(),
+    scope2LocationKg: totals.scope2LocationKg.toNumber(),
+    scope2MarketKg: totals.scope2MarketKg.toNumber(),
+    scope2HeatKg: totals.scope2HeatKg.toNumber(),
+    emissionsLocationKg: figures.emissionsLocationKg.toNumber(),
+    emissionsMarketKg: figures.emissionsMarketKg.toNumber(),
+    contractCoveredKwh: totals.contractCoveredKwh.toNumber(),
+    intensityGPerKwh: orNull(figures.intensityGPerKwh),
+    renewableShare: orNull(figures.renewableShare),
+    cleanEnergyShare: orNull(figures.cleanEnergyShare),
+    energyTce: figures.energyTce.toNumber(),
+    tCo2PerTce: orNull(figures.tCo2PerTce),
+    unmeteredKwh: figures.unmeteredKwh.toNumber(),
+  };
+}
+
+function buildingFigures(totals: BuildingTotals): BuildingPeriodFigures {
+  return {
+    electricityKwh: totals.electricityKwh.toNumber(),
+    gasM3: totals.gasM3.toNumber(),
+    dieselL: totals.dieselL.toNumber(),
+    heatGj: totals.heatGj.toNumber(),
+    emissionsKg: totals.electricityKg.plus(totals.scope1Kg).plus(totals.scope2HeatKg).toNumber(),
+  };
+}
+
+function factorInUse(factor: AppliedGridFactor): GridFactorInUse {
+  return { region: factor.region, year: factor.year, kgCo2PerKwh: factor.kgCo2PerKwh.toNumber(), origin: factor.origin, source: factor.source };
+}
