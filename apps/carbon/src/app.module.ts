@@ -3,10 +3,11 @@ import { BusModule } from './bus/bus.module.js';
 import { ConfigModule, type CarbonContext } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LiveModule } from './live/live.module.js';
+import { StoreModule } from './store/store.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(context: CarbonContext): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(context), LiveModule, BusModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(context), StoreModule, LiveModule, BusModule, HealthModule] };
   }
 }

@@ -2,6 +2,8 @@ import { acceptedTopic, type AcceptedBatch, type ClientToServerEvents, type Join
 import { loadRegistries } from '@zeropark/registry';
 import { Aedes } from 'aedes';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -30,6 +32,7 @@ describe('the carbon service on a real MQTT bus', () => {
       ZEROPARK_BUS_SECRET: 'bus-secret-for-the-spec',
       CARBON_HTTP_PORT: '0',
       CARBON_PUSH_INTERVAL_MS: '100',
+      ZEROPARK_DATA_DIR: mkdtempSync(join(tmpdir(), 'zeropark-carbon-')),
     });
     carbon = await startCarbon({ config, parks: await loadRegistries(config.ZEROPARK_REGISTRY), logger: pino({ level: 'silent' }) });
     // ready once the bus is connected

@@ -1,4 +1,5 @@
 import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -18,6 +19,16 @@ export const CARBON_SETTINGS = {
   CARBON_PUSH_INTERVAL_MS: {
     schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
     description: 'At most one snapshot per park per interval; the first change after a quiet interval goes at once',
+  },
+  ...STORE_SETTINGS,
+  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store (with ZEROPARK_STORE=sqlite)' },
+  CARBON_SERIES_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(1000, 'must be at least 1000 ms').max(60_000).default(10_000),
+    description: 'How often the minutes accounted anew are written to the `carbon` series',
+  },
+  CARBON_REPLAY_HOURS: {
+    schema: z.coerce.number().min(1).max(48).default(6),
+    description: 'After a restart, stored readings this far before the live window are replayed to find each meter\'s last counters',
   },
   CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve', defaultText: 'apps/dashboard/dist' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },

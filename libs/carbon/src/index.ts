@@ -9,4 +9,5 @@ export * from './minute-spread.js';
 export * from './contract-coverage.js';
 export * from './period-totals.js';
 export * from './minute-accounting.js';
+export * from './carbon-series.js';
 export * from './park-ledger.js';

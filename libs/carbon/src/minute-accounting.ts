@@ -48,7 +48,14 @@ export interface MinuteResult {
  * - a building's electricity emissions = its kWh × the park's intensity of this minute
  *   (location-based electricity emissions ÷ electricity consumed), plus its own fuel and heat.
  */
-export function accountMinute(minute: number, accounts: MinuteAccounts, factors: FactorSet, coverage: { coveredKwh: Decimal; contractKg: Decimal }): MinuteResult {
+export function accountMinute(
+  minute: number,
+  accounts: MinuteAccounts,
+  factors: FactorSet,
+  coverage: { coveredKwh: Decimal; contractKg: Decimal },
+  /** kg CO₂/kWh for the buildings when these accounts hold no park consumption (late sub-meter data alone). */
+  fallbackKgPerKwh: Decimal = ZERO,
+): MinuteResult {
   const grid = factors.gridAverageAt(minute).kgCo2PerKwh;
   const residual = factors.residualAt(minute).kgCo2PerKwh;
   const { naturalGasKgCo2PerM3, dieselKgCo2PerL, heatKgCo2PerGj } = factors.fuels;
@@ -66,7 +73,7 @@ export function accountMinute(minute: number, accounts: MinuteAccounts, factors:
   park.scope2MarketKg = coverage.contractKg.plus(accounts.gridImportKwh.minus(coverage.coveredKwh).times(residual));
 
   const consumed = accounts.gridImportKwh.plus(accounts.generationKwh).minus(accounts.gridExportKwh).minus(accounts.batteryChargeKwh).plus(accounts.batteryDischargeKwh);
-  const kgPerKwh = consumed.greaterThan(0) ? park.scope2LocationKg.dividedBy(consumed) : ZERO;
+  const kgPerKwh = consumed.greaterThan(0) ? park.scope2LocationKg.dividedBy(consumed) : fallbackKgPerKwh;
 
   const buildings = new Map<string, BuildingTotals>();
   const addFuels = (into: { gasM3: Decimal; dieselL: Decimal; heatGj: Decimal; scope1Kg: Decimal; scope2HeatKg: Decimal }, from: BuildingAccounts) => {

@@ -10,9 +10,10 @@ import type {
   PeriodFigures,
   Quantity,
 } from '@zeropark/contracts';
+import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, type CarbonBucketSums, type CarbonMinutePoint } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
 import { counterInterval, type CounterSample } from './counter-interval.js';
-import { ZERO, type Decimal } from './decimal.js';
+import { dec, ZERO, type Decimal } from './decimal.js';
 import { FactorSet, type AppliedGridFactor } from './factor-set.js';
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
@@ -37,9 +38,30 @@ interface LiveMinute {
   drawn: Decimal[];
 }
 
+/** What a restart gives back: the series up to `cutoff`, and the readings to replay after it. */
+export interface LedgerRestore {
+  /** A minute boundary: the series holds everything before it; replayed readings count only after it. */
+  cutoff: number;
+  /** The park's series summed in buckets that never straddle a local day (e.g. 15 minutes), before `cutoff`. */
+  parkSums: readonly CarbonBucketSums[];
+  /** Each building's series summed the same way, for today and yesterday. */
+  buildingSums: ReadonlyMap<string, readonly CarbonBucketSums[]>;
+  /** Stored readings from some time before `cutoff` (the meters' last counters) until now, in time order. */
+  readings: readonly AcceptedReading[];
+}
+
 export interface ParkLedgerOptions {
   /** How long minutes are held in full for late readings, ms (default two hours). */
   liveWindowMs?: number;
+  /** Names this run's corrections in the `carbon` series, unique per run (e.g. the start time). */
+  runId?: string;
+}
+
+/** Late shares for a minute no longer held: accounted on their own, written as a correction beside its point. */
+interface LateMinute {
+  day: string;
+  accounts: MinuteAccounts;
+  result: MinuteResult | null;
 }
 
 /** Where a counter's difference goes, by the meter's role and the quantity. */
@@ -84,6 +106,10 @@ export class ParkLedger {
   private readonly meters = new Map<string, MeterState>();
   private readonly minutes = new Map<number, LiveMinute>();
   private readonly dirty = new Set<number>();
+  /** Minutes re-accounted since the carbon series last took them. */
+  private readonly unwritten = new Set<number>();
+  /** While replaying after a restart: shares before this minute are already in the series. */
+  private replayCutoff = -Infinity;
   private readonly days = new Map<string, ParkTotals>();
   private readonly buildingDays = new Map<string, Map<string, BuildingTotals>>();
   /** Contract volumes left before the first minute held. */
@@ -91,6 +117,9 @@ export class ParkLedger {
   private horizon = -Infinity;
   private newest = -Infinity;
   private readonly liveWindowMs: number;
+  private readonly runId: string;
+  private readonly lateMinutes = new Map<number, LateMinute>();
+  private lateWrites = 0;
   private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters'> = {
     implausibleIntervals: 0,
     counterResets: 0,
@@ -108,6 +137,7 @@ export class ParkLedger {
     this.leftBeforeWindow = this.coverage.fullVolumes();
     this.meterOf = new Map(topology.meters.map((meter) => [meter.id, meter]));
     this.liveWindowMs = options.liveWindowMs ?? 2 * 3_600_000;
+    this.runId = options.runId ?? 'run';
   }
 
   /** Takes one accepted reading; false when it changed nothing (unknown meter, stale, duplicate). */
@@ -224,24 +254,124 @@ export class ParkLedger {
     };
   }
 
+  /**
+   * The minutes accounted anew since the last call, as points of the `carbon` series: one for
+   * the park and one per building with figures. Writing the same minute again overwrites it.
+   */
+  takeCarbonPoints(at: number): CarbonMinutePoint[] {
+    this.slideTo(at);
+    const points: CarbonMinutePoint[] = [];
+    for (const minute of [...this.unwritten].sort((a, b) => a - b)) {
+      const live = this.minutes.get(minute);
+      if (live?.result === undefined || live.result === null) continue;
+      points.push(...this.pointsOf(minute, live.result, live.drawn));
+    }
+    this.unwritten.clear();
+    if (this.lateMinutes.size > 0) {
+      // each write's corrections under their own name, so a later one never overwrites them
+      this.lateWrites += 1;
+      const correction = `${this.runId}.${this.lateWrites}`;
+      for (const [minute, late] of [...this.lateMinutes].sort(([a], [b]) => a - b)) {
+        if (late.result === null) continue;
+        for (const point of this.pointsOf(minute, late.result, [])) points.push({ ...point, correction });
+      }
+      this.lateMinutes.clear();
+    }
+    return points;
+  }
+
+  /** A minute's result as points: the park's and each building's. */
+  private pointsOf(minute: number, result: MinuteResult, drawn: readonly Decimal[]): CarbonMinutePoint[] {
+    const parkId = this.topology.park.id;
+    const factorVersion = this.factors.versionAt(minute);
+    const figures = parkFigures(result.park, this.factors.fuels.dieselDensityKgPerL);
+    const fields: Record<string, number> = {};
+    for (const key of PARK_TOTAL_KEYS) fields[key] = result.park[key].toNumber();
+    this.coverage.contracts.forEach((contract, index) => {
+      const kwh = drawn[index];
+      if (kwh !== undefined && !kwh.isZero()) fields[contractField(contract)] = kwh.toNumber();
+    });
+    fields.electricityConsumedKwh = figures.electricityConsumedKwh.toNumber();
+    fields.emissionsLocationKg = figures.emissionsLocationKg.toNumber();
+    fields.emissionsMarketKg = figures.emissionsMarketKg.toNumber();
+    if (figures.intensityGPerKwh !== null) fields.intensityGPerKwh = figures.intensityGPerKwh.toNumber();
+    if (figures.renewableShare !== null) fields.renewableShare = figures.renewableShare.toNumber();
+    const points: CarbonMinutePoint[] = [{ park: parkId, building: null, ts: minute, fields, factorVersion }];
+    for (const [building, totals] of result.buildings) {
+      const buildingFields: Record<string, number> = {};
+      for (const key of BUILDING_TOTAL_KEYS) buildingFields[key] = totals[key].toNumber();
+      buildingFields.emissionsKg = totals.electricityKg.plus(totals.scope1Kg).plus(totals.scope2HeatKg).toNumber();
+      points.push({ park: parkId, building, ts: minute, fields: buildingFields, factorVersion });
+    }
+    return points;
+  }
+
+  /** Field names a restart sums from the park's series: the totals and each contract's draw. */
+  restoreFields(): { park: string[]; building: string[] } {
+    return { park: [...CARBON_PARK_SUM_FIELDS, ...this.coverage.contracts.map(contractField)], building: [...CARBON_BUILDING_SUM_FIELDS] };
+  }
+
+  /**
+   * Rebuilds the state after a restart, so totals do not start again from zero (DESIGN.md,
+   * "Live push"): the days come back from the series before `cutoff`, each contract's volume
+   * left from its draws, and the minutes after `cutoff` from replaying the stored readings
+   * (which also gives each meter its last counter values back).
+   */
+  restore(input: LedgerRestore): void {
+    const timezone = this.topology.park.timezone;
+    const used = this.coverage.contracts.map(() => ZERO);
+    for (const bucket of input.parkSums) {
+      const day = localDay(bucket.ts, timezone);
+      let totals = this.days.get(day);
+      if (totals === undefined) this.days.set(day, (totals = emptyTotals(PARK_TOTAL_KEYS)));
+      for (const key of PARK_TOTAL_KEYS) totals[key] = totals[key].plus(dec(bucket.sums[key] ?? 0));
+      this.coverage.contracts.forEach((contract, index) => {
+        used[index] = (used[index] ?? ZERO).plus(dec(bucket.sums[contractField(contract)] ?? 0));
+      });
+    }
+    this.leftBeforeWindow = this.coverage.fullVolumes().map((volume, index) => volume.minus(used[index] ?? ZERO));
+    for (const [building, sums] of input.buildingSums) {
+      for (const bucket of sums) {
+        const day = localDay(bucket.ts, timezone);
+        let buildings = this.buildingDays.get(day);
+        if (buildings === undefined) this.buildingDays.set(day, (buildings = new Map()));
+        let totals = buildings.get(building);
+        if (totals === undefined) buildings.set(building, (totals = emptyTotals(BUILDING_TOTAL_KEYS)));
+        for (const key of BUILDING_TOTAL_KEYS) totals[key] = totals[key].plus(dec(bucket.sums[key] ?? 0));
+      }
+    }
+    this.horizon = Math.max(this.horizon, input.cutoff);
+    this.replayCutoff = input.cutoff;
+    try {
+      for (const reading of input.readings) this.apply(reading);
+    } finally {
+      this.replayCutoff = -Infinity;
+    }
+    // the replayed minutes are already in the series up to the last write before the restart; writing them again is harmless
+  }
+
   /** Books a minute's share of a counter difference; true when the minute is no longer held (a late reading). */
   private book(minute: number, meter: MeterTopology, account: NonNullable<Account>, amount: Decimal): boolean {
+    if (minute < this.replayCutoff) return false;
     const isLate = minute < this.horizon;
-    const live = isLate ? undefined : this.liveMinute(minute);
-    const accounts = live?.accounts ?? emptyMinuteAccounts();
+    const held = isLate ? this.lateMinute(minute) : this.liveMinute(minute);
+    const { accounts } = held;
     if ('park' in account) accounts[account.park] = accounts[account.park].plus(amount);
     else {
       const holder = meter.building === null ? accounts.site : this.buildingAccounts(accounts, meter.building);
       holder[account.building] = holder[account.building].plus(amount);
     }
-    if (live !== undefined) {
-      this.dirty.add(minute);
-      return false;
+    this.dirty.add(minute);
+    return isLate;
+  }
+
+  private lateMinute(minute: number): LateMinute {
+    let late = this.lateMinutes.get(minute);
+    if (late === undefined) {
+      late = { day: localDay(minute, this.topology.park.timezone), accounts: emptyMinuteAccounts(), result: null };
+      this.lateMinutes.set(minute, late);
     }
-    // older than the minutes held: accounted on its own with the factors of its minute, no contract draw
-    const day = localDay(minute, this.topology.park.timezone);
-    this.addToDay(day, accountMinute(minute, accounts, this.factors, { coveredKwh: ZERO, contractKg: ZERO }), 1);
-    return true;
+    return late;
   }
 
   private liveMinute(minute: number): LiveMinute {
@@ -262,6 +392,16 @@ export class ParkLedger {
   /** Re-accounts the minutes that changed, in time order (a contract's volume is drawn in that order). */
   private refresh(): void {
     if (this.dirty.size === 0) return;
+    // late shares: on their own, at the factors of their minute, no contract draw; buildings at the
+    // day's intensity so far when the late data holds no park consumption of its own
+    for (const [minute, late] of this.lateMinutes) {
+      if (!this.dirty.delete(minute)) continue;
+      const result = accountMinute(minute, late.accounts, this.factors, { coveredKwh: ZERO, contractKg: ZERO }, this.dayKgPerKwh(late.day));
+      if (late.result !== null) this.addToDay(late.day, late.result, -1);
+      this.addToDay(late.day, result, 1);
+      late.result = result;
+    }
+    if (this.dirty.size === 0) return;
     const first = Math.min(...this.dirty);
     const withContracts = this.coverage.contracts.length > 0;
     const left = [...this.leftBeforeWindow];
@@ -279,8 +419,16 @@ export class ParkLedger {
       this.addToDay(live.day, result, 1);
       live.result = result;
       live.drawn = draw.drawn;
+      this.unwritten.add(minute);
     }
     this.dirty.clear();
+  }
+
+  private dayKgPerKwh(day: string): Decimal {
+    const totals = this.days.get(day);
+    if (totals === undefined) return ZERO;
+    const consumed = parkFigures(totals, this.factors.fuels.dieselDensityKgPerL).electricityConsumedKwh;
+    return consumed.greaterThan(0) ? totals.scope2LocationKg.dividedBy(consumed) : ZERO;
   }
 
   /** Moves the window of minutes held: what falls out keeps its share in its day and in the contracts' volumes. */

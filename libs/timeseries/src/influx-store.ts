@@ -2,7 +2,8 @@ import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client'
 import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type QuantityValues } from '@zeropark/contracts';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
-import type { ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import { CARBON_MEASUREMENT, carbonLine } from './carbon-line-protocol.js';
+import type { CarbonPoint, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
 
 export interface InfluxStoreOptions {
   /** e.g. `http://127.0.0.1:8086` */
@@ -60,20 +61,63 @@ export class InfluxStore implements TimeseriesStore {
   }
 
   writeReadings(batches: readonly ParkReadings[]): Promise<void> {
+    return this.writeLines(function* (this: InfluxStore) {
+      for (const { park, readings } of batches) for (const reading of readings) yield this.lines.line(park, reading);
+    }.call(this));
+  }
+
+  writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
+    return this.writeLines(points.map(carbonLine));
+  }
+
+  async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
+    const response = await this.influxql(`SELECT * FROM ${CARBON_MEASUREMENT} WHERE ${carbonConditions(query)}`);
+    const series = response.results[0]?.series?.[0];
+    if (series === undefined) return [];
+    const points = series.values.map((row) => {
+      const point: CarbonPoint = { park: query.park, building: query.building, ts: 0, fields: {}, factorVersion: '' };
+      series.columns.forEach((name, index) => {
+        const value = row[index];
+        if (name === 'time') point.ts = Number(value);
+        else if (name === 'factor_version') point.factorVersion = String(value);
+        else if (name === 'correction') {
+          if (typeof value === 'string' && value !== '') point.correction = value;
+        } else if (typeof value === 'number') point.fields[name] = value;
+      });
+      return point;
+    });
+    return points.sort((a, b) => a.ts - b.ts || (a.correction ?? '').localeCompare(b.correction ?? ''));
+  }
+
+  async sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]> {
+    const sums = query.fields.map((field) => `SUM(${identifier(field)}) AS ${identifier(field)}`).join(', ');
+    const response = await this.influxql(`SELECT ${sums} FROM ${CARBON_MEASUREMENT} WHERE ${carbonConditions(query)} GROUP BY time(${query.bucketMs}ms) fill(none)`);
+    const series = response.results[0]?.series?.[0];
+    if (series === undefined) return [];
+    return series.values.map((row) => {
+      const result: CarbonSum = { ts: Number(row[0]), sums: {} };
+      series.columns.forEach((name, index) => {
+        const value = row[index];
+        if (name !== 'time' && typeof value === 'number') result.sums[name] = value;
+      });
+      return result;
+    });
+  }
+
+  /** Lines in requests of `batchSize`, one after the other; resolves once the server confirmed all. */
+  private writeLines(lines: Iterable<string>): Promise<void> {
     const write = this.queue.then(async () => {
-      let lines: string[] = [];
-      for (const { park, readings } of batches) {
-        for (const reading of readings) {
-          lines.push(this.lines.line(park, reading));
-          if (lines.length === this.options.batchSize) {
-            this.writeApi.writeRecords(lines);
-            await this.writeApi.flush();
-            lines = [];
-          }
+      let batch: string[] = [];
+      for (const line of lines) {
+        batch.push(line);
+        if (batch.length === this.options.batchSize) {
+          this.writeApi.writeRecords(batch);
+          await this.writeApi.flush();
+          batch = [];
         }
       }
-      if (lines.length > 0) {
-        this.writeApi.writeRecords(lines);
+      if (batch.length > 0) {
+        this.writeApi.writeRecords(batch);
         await this.writeApi.flush();
       }
     });
@@ -129,6 +173,16 @@ export class InfluxStore implements TimeseriesStore {
 interface InfluxqlResponse {
   results: { series?: { columns: string[]; values: unknown[][] }[]; error?: string }[];
   error?: string;
+}
+
+function carbonConditions(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): string {
+  // a point without a building tag is the park's own; InfluxQL matches a missing tag with ''
+  return `park = ${literal(query.park)} AND building = ${literal(query.building ?? '')} AND time >= ${query.from}ms AND time < ${query.to}ms`;
+}
+
+/** InfluxQL identifier. */
+function identifier(name: string): string {
+  return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** InfluxQL string literal. */

@@ -53,6 +53,6 @@ export function readingToLine(point: AcceptedReading & { park: string }): string
 }
 
 /** A float as line protocol reads it; a whole number gets no `i` suffix, so it stays a float. */
-function floatText(value: number): string {
+export function floatText(value: number): string {
   return Number.isInteger(value) && Math.abs(value) < 1e21 ? `${value}.0` : String(value);
 }

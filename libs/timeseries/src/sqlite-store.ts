@@ -1,7 +1,7 @@
 import { QUANTITY_NAMES, type AcceptedReading, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './open-sqlite.js';
-import type { ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import type { CarbonPoint, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
 
 interface ReadingRow {
   park: string;
@@ -21,6 +21,7 @@ export class SqliteStore implements TimeseriesStore {
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly writeMany: (batches: readonly ParkReadings[]) => void;
+  private readonly writeCarbonMany: (points: readonly CarbonPoint[]) => void;
 
   constructor(file: string) {
     this.db = openSqlite(file);
@@ -37,6 +38,18 @@ export class SqliteStore implements TimeseriesStore {
        ON CONFLICT (park, meter, ts) DO UPDATE SET building = excluded.building, role = excluded.role, carrier = excluded.carrier,
        ${QUANTITY_NAMES.map((name) => `${name} = coalesce(excluded.${name}, ${name})`).join(', ')}`,
     );
+    // the carbon series: fields as JSON (their names belong to the accounting); '' is the park itself
+    this.db.exec(`CREATE TABLE IF NOT EXISTS carbon (
+      park TEXT NOT NULL, building TEXT NOT NULL, ts INTEGER NOT NULL, correction TEXT NOT NULL, factor_version TEXT NOT NULL, fields TEXT NOT NULL,
+      PRIMARY KEY (park, building, ts, correction)
+    ) WITHOUT ROWID`);
+    const upsertCarbon = this.db.prepare(
+      `INSERT INTO carbon (park, building, ts, correction, factor_version, fields) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (park, building, ts, correction) DO UPDATE SET factor_version = excluded.factor_version, fields = json_patch(fields, excluded.fields)`,
+    );
+    this.writeCarbonMany = this.db.transaction((points: readonly CarbonPoint[]) => {
+      for (const point of points) upsertCarbon.run(point.park, point.building ?? '', point.ts, point.correction ?? '', point.factorVersion, JSON.stringify(point.fields));
+    });
     this.writeMany = this.db.transaction((batches: readonly ParkReadings[]) => {
       for (const { park, readings } of batches) for (const reading of readings) this.upsert.run(toRow(park, reading));
     });
@@ -54,6 +67,43 @@ export class SqliteStore implements TimeseriesStore {
       )
       .all({ park: query.park, from: query.from, to: query.to, ...(query.meter === undefined ? {} : { meter: query.meter }) }) as ReadingRow[];
     return rows.map(fromRow);
+  }
+
+  async writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
+    this.writeCarbonMany(points);
+  }
+
+  async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
+    const rows = this.db
+      .prepare('SELECT park, building, ts, correction, factor_version, fields FROM carbon WHERE park = ? AND building = ? AND ts >= ? AND ts < ? ORDER BY ts, correction')
+      .all(query.park, query.building ?? '', query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string }[];
+    return rows.map((row) => ({
+      park: row.park,
+      building: row.building === '' ? null : row.building,
+      ts: row.ts,
+      factorVersion: row.factor_version,
+      fields: JSON.parse(row.fields) as Record<string, number>,
+      ...(row.correction === '' ? {} : { correction: row.correction }),
+    }));
+  }
+
+  async sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]> {
+    const sums = query.fields.map((field, index) => `SUM(json_extract(fields, '$.' || @f${index})) AS s${index}`).join(', ');
+    const named = Object.fromEntries(query.fields.map((field, index) => [`f${index}`, JSON.stringify(field)]));
+    const rows = this.db
+      .prepare(
+        `SELECT ts - (ts % CAST(@bucket AS INTEGER)) AS bucket, ${sums} FROM carbon
+         WHERE park = @park AND building = @building AND ts >= @from AND ts < @to GROUP BY bucket ORDER BY bucket`,
+      )
+      .all({ ...named, bucket: query.bucketMs, park: query.park, building: query.building ?? '', from: query.from, to: query.to }) as Record<string, number | null>[];
+    return rows.map((row) => {
+      const result: CarbonSum = { ts: Number(row.bucket), sums: {} };
+      query.fields.forEach((field, index) => {
+        const value = row[`s${index}`];
+        if (typeof value === 'number') result.sums[field] = value;
+      });
+      return result;
+    });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { byPark, type ReadingPoint, type TimeseriesStore } from './timeseries-store.js';
+import { byPark, type CarbonPoint, type ReadingPoint, type TimeseriesStore } from './timeseries-store.js';
 
 const T0 = Date.UTC(2026, 10, 28, 2, 0);
+const MINUTE = 60_000;
+
+function carbon(ts: number, fields: Record<string, number>, building: string | null = null, park = 'p1'): CarbonPoint {
+  return { park, building, ts, fields, factorVersion: 'cn-mee-nbs-2023.2' };
+}
 
 function point(meter: string, ts: number, values: ReadingPoint['values'], park = 'p1'): ReadingPoint {
   return { park, meter, ts, building: 'B01', role: 'building_submeter', carrier: 'electricity', values };
@@ -48,6 +53,38 @@ export function describeStoreContract(adapter: string, open: () => Promise<Times
       expect(m1.map((reading) => reading.values.power_kw)).toEqual([1]);
       const all = await store.queryReadings({ park: 'p1', from: T0, to: T0 + 2001 });
       expect(all.map((reading) => reading.meter + '@' + (reading.ts - T0))).toEqual(['M1@0', 'M2@1000', 'M1@2000']);
+    });
+
+    it('should give back the carbon points of a park and of a building apart', async () => {
+      const park = carbon(T0, { gridImportKwh: 1.25, scope2LocationKg: 0.6875 });
+      const hall = carbon(T0, { electricityKwh: 0.75 }, 'B01');
+      await store.writeCarbon([park, hall, carbon(T0, { gridImportKwh: 9 }, null, 'p2')]);
+      expect(await store.queryCarbon({ park: 'p1', building: null, from: T0, to: T0 + MINUTE })).toEqual([park]);
+      expect(await store.queryCarbon({ park: 'p1', building: 'B01', from: T0, to: T0 + MINUTE })).toEqual([hall]);
+    });
+
+    it('should overwrite a carbon minute written again, as a re-accounted minute is', async () => {
+      await store.writeCarbon([carbon(T0, { gridImportKwh: 1 })]);
+      await store.writeCarbon([{ ...carbon(T0, { gridImportKwh: 2 }), factorVersion: 'v2' }]);
+      expect(await store.queryCarbon({ park: 'p1', building: null, from: T0, to: T0 + 1 })).toEqual([{ ...carbon(T0, { gridImportKwh: 2 }), factorVersion: 'v2' }]);
+    });
+
+    it('should keep a correction beside its minute, and add both in sums', async () => {
+      const minute = carbon(T0, { gridImportKwh: 2 });
+      const correction = { ...carbon(T0, { gridImportKwh: 0.5 }), correction: 'run1.1' };
+      await store.writeCarbon([minute, correction]);
+      expect(await store.queryCarbon({ park: 'p1', building: null, from: T0, to: T0 + 1 })).toEqual([minute, correction]);
+      expect(await store.sumCarbon({ park: 'p1', building: null, from: T0, to: T0 + MINUTE, bucketMs: MINUTE, fields: ['gridImportKwh'] })).toEqual([{ ts: T0, sums: { gridImportKwh: 2.5 } }]);
+    });
+
+    it('should sum carbon fields in time buckets, leaving out empty ones', async () => {
+      // minutes 0, 1 and 5 of the hour; 5-minute buckets: [0, 5) holds 1 + 2, [5, 10) holds 4
+      await store.writeCarbon([carbon(T0, { a: 1, b: 10 }), carbon(T0 + MINUTE, { a: 2 }), carbon(T0 + 5 * MINUTE, { a: 4, b: 40 }), carbon(T0 + 20 * MINUTE, { a: 8 }, 'B01')]);
+      const sums = await store.sumCarbon({ park: 'p1', building: null, from: T0, to: T0 + 60 * MINUTE, bucketMs: 5 * MINUTE, fields: ['a', 'b'] });
+      expect(sums).toEqual([
+        { ts: T0, sums: { a: 3, b: 10 } },
+        { ts: T0 + 5 * MINUTE, sums: { a: 4, b: 40 } },
+      ]);
     });
   });
 }

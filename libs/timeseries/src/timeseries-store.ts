@@ -32,6 +32,45 @@ export interface ReadingQuery {
 }
 
 /**
+ * One minute of a park's (building null) or a building's accounting: series `carbon`, tags park
+ * and building, a numeric field per figure and the factor set version that made them
+ * (DESIGN.md, "Storage"). `ts` is the start of the minute.
+ */
+export interface CarbonPoint {
+  park: string;
+  building: string | null;
+  ts: number;
+  fields: Record<string, number>;
+  factorVersion: string;
+  /**
+   * Absent for a minute's own point. Set for a correction: what readings that came after the
+   * minute was written added to it, kept beside the point (tag `correction`) so neither
+   * overwrites the other; sums add both.
+   */
+  correction?: string;
+}
+
+export interface CarbonSumQuery {
+  park: string;
+  /** null: the park's own points. */
+  building: string | null;
+  /** Epoch ms, inclusive. */
+  from: number;
+  /** Epoch ms, exclusive. */
+  to: number;
+  /** Width of each bucket, ms; buckets start at multiples of it since the epoch. */
+  bucketMs: number;
+  /** The numeric fields to sum. */
+  fields: readonly string[];
+}
+
+/** The sums of some fields over one bucket; a field no point held is absent. */
+export interface CarbonSum {
+  ts: number;
+  sums: Record<string, number>;
+}
+
+/**
  * The store port. Its key is measurement + tags + timestamp, so writing the same point again
  * overwrites it: delivery may be at least once, the stored result is exactly once. A write that
  * resolved is durable.
@@ -40,5 +79,10 @@ export interface TimeseriesStore {
   writeReadings(batches: readonly ParkReadings[]): Promise<void>;
   /** Readings in time order, then meter order. */
   queryReadings(query: ReadingQuery): Promise<ReadingPoint[]>;
+  writeCarbon(points: readonly CarbonPoint[]): Promise<void>;
+  /** The carbon points of a park or building in a half-open range, in time order, corrections after their minute's point. */
+  queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]>;
+  /** Sums of fields in time buckets, in time order; empty buckets are left out. */
+  sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]>;
   close(): Promise<void>;
 }

@@ -1,50 +1,78 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { ParkLedger } from '@zeropark/carbon';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ParkLedger, type CarbonMinutePoint } from '@zeropark/carbon';
 import type { AcceptedBatch, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
+import type { TimeseriesStore } from '@zeropark/timeseries';
+import type { Logger } from 'pino';
 import type { CarbonConfig } from '../carbon.config.js';
-import { CARBON_CONFIG, CLOCK, PARKS, type Clock } from '../config/injection-tokens.js';
+import { CARBON_CONFIG, CLOCK, LOGGER, PARKS, STORE, type Clock } from '../config/injection-tokens.js';
+import { CarbonMetrics } from '../metrics/carbon-metrics.js';
+import { restoreLedger } from './ledger-restore.js';
 import { PushThrottle } from './push-throttle.js';
 
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
 
+/** Minutes held in full for late readings; older ones live on in their day's sums. */
+const LIVE_WINDOW_MS = 2 * 3_600_000;
+
 /**
- * The live figures of every park, fed by accepted batches from the bus. Each park's changes
- * go out through its own throttle, so a busy park never delays a quiet one.
+ * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
+ * opened they are rebuilt from the store, so a restart does not start today from zero; every
+ * few seconds the minutes accounted anew go to the `carbon` series. Each park's changes go out
+ * through its own throttle, so a busy park never delays a quiet one.
  */
 @Injectable()
-export class LiveStateService implements OnModuleDestroy {
-  private readonly states = new Map<string, ParkLedger>();
+export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly ledgers = new Map<string, ParkLedger>();
   private readonly throttles = new Map<string, PushThrottle>();
   private readonly listeners = new Set<SnapshotListener>();
+  private seriesTimer: NodeJS.Timeout | undefined;
+  private seriesWrite: Promise<void> = Promise.resolve();
+  /** Points whose write failed, tried again with the next ones. */
+  private unwritten: CarbonMinutePoint[] = [];
 
   constructor(
     @Inject(PARKS) parks: ReadonlyMap<string, ParkRegistry>,
-    @Inject(CARBON_CONFIG) config: CarbonConfig,
+    @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(STORE) private readonly store: TimeseriesStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: CarbonMetrics,
   ) {
+    // names this run's corrections in the carbon series (late readings for minutes already written)
+    const runId = clock().toString(36);
     for (const [parkId, registry] of parks) {
-      this.states.set(parkId, new ParkLedger(registry.topology));
+      this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: LIVE_WINDOW_MS, runId }));
       this.throttles.set(parkId, new PushThrottle(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId)));
     }
   }
 
+  /** Nest awaits this before the bus opens (onApplicationBootstrap): no batch meets a half-built ledger. */
+  async onModuleInit(): Promise<void> {
+    for (const [parkId, ledger] of this.ledgers) {
+      const started = performance.now();
+      const restored = await restoreLedger(ledger, this.store, this.clock(), { liveWindowMs: LIVE_WINDOW_MS, replayHours: this.config.CARBON_REPLAY_HOURS });
+      this.logger.info({ park: parkId, ...restored, ms: Math.round(performance.now() - started) }, 'live state rebuilt from the store');
+    }
+    this.seriesTimer = setInterval(() => void this.writeSeries(), this.config.CARBON_SERIES_INTERVAL_MS);
+  }
+
   /** Applies an accepted batch; false when it named a park this service does not hold. */
   applyBatch(batch: AcceptedBatch): boolean {
-    const state = this.states.get(batch.park);
-    if (state === undefined) return false;
+    const ledger = this.ledgers.get(batch.park);
+    if (ledger === undefined) return false;
     let changed = false;
-    for (const reading of batch.readings) changed = state.apply(reading) || changed;
+    for (const reading of batch.readings) changed = ledger.apply(reading) || changed;
     if (changed) this.throttles.get(batch.park)?.changed();
     return true;
   }
 
   snapshot(parkId: string): ParkSnapshot | undefined {
-    return this.states.get(parkId)?.snapshot(this.clock());
+    return this.ledgers.get(parkId)?.snapshot(this.clock());
   }
 
   parkIds(): string[] {
-    return [...this.states.keys()];
+    return [...this.ledgers.keys()];
   }
 
   onSnapshot(listener: SnapshotListener): () => void {
@@ -52,8 +80,31 @@ export class LiveStateService implements OnModuleDestroy {
     return () => this.listeners.delete(listener);
   }
 
-  onModuleDestroy(): void {
+  /** The minutes accounted anew, to the `carbon` series; what fails is kept for the next write. */
+  writeSeries(): Promise<void> {
+    this.seriesWrite = this.seriesWrite.then(async () => {
+      const now = this.clock();
+      const points = [...this.unwritten];
+      for (const ledger of this.ledgers.values()) points.push(...ledger.takeCarbonPoints(now));
+      this.unwritten = [];
+      if (points.length === 0) return;
+      try {
+        await this.store.writeCarbon(points);
+        this.metrics.carbonPointsWritten.inc(points.length);
+      } catch (error) {
+        this.unwritten = points;
+        this.metrics.carbonWriteFailures.inc();
+        this.logger.warn({ reason: (error as Error).message, points: points.length }, 'carbon series write failed: kept, trying again');
+      }
+    });
+    return this.seriesWrite;
+  }
+
+  /** Last write of the series; the store closes after this, on onApplicationShutdown. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.seriesTimer);
     for (const throttle of this.throttles.values()) throttle.stop();
+    await this.writeSeries();
   }
 
   private push(parkId: string): void {

@@ -10,7 +10,7 @@ import { IngestJournal } from './ingest-journal.js';
 import { StoreWriter } from './store-writer.js';
 
 /** A store that refuses its first `failures` writes, as a store in an outage does. */
-class FlakyStore implements TimeseriesStore {
+class FlakyStore implements Pick<TimeseriesStore, 'writeReadings'> {
   readonly written: ReadingPoint[] = [];
   attempts = 0;
   constructor(private failures: number) {}

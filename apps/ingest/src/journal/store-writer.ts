@@ -24,7 +24,7 @@ export class StoreWriter {
 
   constructor(
     private readonly journal: IngestJournal,
-    private readonly store: TimeseriesStore,
+    private readonly store: Pick<TimeseriesStore, 'writeReadings'>,
     private readonly options: StoreWriterOptions,
     private readonly metrics: IngestMetrics,
     private readonly logger: Logger,

@@ -1,0 +1,21 @@
+import { floatText } from './line-protocol.js';
+import type { CarbonPoint } from './timeseries-store.js';
+
+/** The `carbon` series (DESIGN.md, "Storage"): tags park, building (absent for the park itself) and correction (absent for a minute's own point). */
+export const CARBON_MEASUREMENT = 'carbon';
+
+const escapeTag = (value: string): string => value.replace(/[,= \\]/g, (character) => `\\${character}`);
+const escapeFieldKey = escapeTag;
+const stringField = (value: string): string => `"${value.replace(/["\\]/g, (character) => `\\${character}`)}"`;
+
+/** One point as a line, millisecond precision; numbers are floats, so a field's type never changes. */
+export function carbonLine(point: CarbonPoint): string {
+  const building = point.building === null ? '' : `,building=${escapeTag(point.building)}`;
+  const correction = point.correction === undefined ? '' : `,correction=${escapeTag(point.correction)}`;
+  const tags = `${building}${correction},park=${escapeTag(point.park)}`;
+  const fields = Object.entries(point.fields)
+    .filter(([, value]) => Number.isFinite(value))
+    .map(([name, value]) => `${escapeFieldKey(name)}=${floatText(value)}`);
+  fields.push(`factor_version=${stringField(point.factorVersion)}`);
+  return `${CARBON_MEASUREMENT}${tags} ${fields.join(',')} ${point.ts}`;
+}

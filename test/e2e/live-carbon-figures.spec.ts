@@ -1,0 +1,121 @@
+import type { ParkSnapshot } from '@zeropark/contracts';
+import { startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLivePlatform, type LivePlatform } from '../support/live-platform.js';
+import { waitUntil } from '../support/wait-until.js';
+
+const MINUTE = 60_000;
+const SHANGHAI = 8 * 3_600_000;
+const DAY = 86_400_000;
+
+/**
+ * One interval of `m` whole minutes, inside today in Asia/Shanghai (the example park's zone), so
+ * every figure below is "today" at any hour the suite runs. Rates per minute:
+ * grid import 6 kWh, export 0.5 kWh, PV 2.5 kWh, B01 3 kWh, B02 2 kWh and 0.5 m³ gas, B03 1 kWh.
+ */
+async function intervalInToday(): Promise<{ t0: number; t1: number; m: number }> {
+  for (;;) {
+    const t1 = Math.floor((Date.now() - 30_000) / 1000) * 1000;
+    const dayStart = Math.floor((t1 + SHANGHAI) / DAY) * DAY - SHANGHAI;
+    const m = Math.min(60, Math.floor((t1 - dayStart) / MINUTE));
+    if (m >= 2) return { t0: t1 - m * MINUTE, t1, m };
+    await new Promise((resolve) => setTimeout(resolve, 20_000)); // just after midnight: wait for two minutes of today
+  }
+}
+
+describe('live carbon figures through the whole path: MQTT → ingest → InfluxDB and bus → carbon → Socket.IO', () => {
+  let influx: InfluxdbServer;
+  let platform: LivePlatform;
+  let snapshot: ParkSnapshot;
+  let m: number;
+
+  beforeAll(async () => {
+    influx = await startInfluxdb();
+    platform = await startLivePlatform(influx, 'live_figures');
+    const dashboard = await platform.dashboard();
+    const interval = await intervalInToday();
+    m = interval.m;
+    const { t0, t1 } = interval;
+    await platform.publish('gw-substation', 1, [
+      { meter: 'GRID-MAIN', ts: t0, values: { energy_import_kwh: 1000, energy_export_kwh: 50 } },
+      { meter: 'PV-B01-ROOF', ts: t0, values: { energy_export_kwh: 800 } },
+    ]);
+    await platform.publish('gw-b01', 1, [{ meter: 'B01-MAIN', ts: t0, values: { energy_import_kwh: 400 } }]);
+    await platform.publish('gw-b02', 1, [
+      { meter: 'B02-MAIN', ts: t0, values: { energy_import_kwh: 200 } },
+      { meter: 'B02-GAS', ts: t0, values: { gas_m3: 70 } },
+    ]);
+    await platform.publish('gw-b03', 1, [{ meter: 'B03-MAIN', ts: t0, values: { energy_import_kwh: 100 } }]);
+    await platform.publish('gw-substation', 2, [
+      { meter: 'GRID-MAIN', ts: t1, values: { energy_import_kwh: 1000 + 6 * m, energy_export_kwh: 50 + 0.5 * m, power_kw: 330 } },
+      { meter: 'PV-B01-ROOF', ts: t1, values: { energy_export_kwh: 800 + 2.5 * m, power_kw: 150 } },
+    ]);
+    await platform.publish('gw-b01', 2, [{ meter: 'B01-MAIN', ts: t1, values: { energy_import_kwh: 400 + 3 * m, power_kw: 180 } }]);
+    await platform.publish('gw-b02', 2, [
+      { meter: 'B02-MAIN', ts: t1, values: { energy_import_kwh: 200 + 2 * m } },
+      { meter: 'B02-GAS', ts: t1, values: { gas_m3: 70 + 0.5 * m } },
+    ]);
+    await platform.publish('gw-b03', 2, [{ meter: 'B03-MAIN', ts: t1, values: { energy_import_kwh: 100 + m } }]);
+    // the snapshot that holds every meter's second reading
+    snapshot = await waitUntil(
+      () => dashboard.snapshots.at(-1),
+      (last) => last?.buildings.find((building) => building.buildingId === 'B03')?.lastReadingAt === t1 && Math.abs(last.today.gasM3 - 0.5 * m) < 1e-9,
+      15_000,
+      "a snapshot with every meter's second reading",
+    ).then((last) => last!);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await influx?.stop();
+  });
+
+  it('should count consumption as grid import + PV − export, and the rest the sub-meters did not see', () => {
+    // 6m + 2.5m − 0.5m = 8m kWh; sub-meters 3m + 2m + 1m = 6m kWh; unmetered 2m kWh
+    expect(snapshot.today.electricityConsumedKwh).toBeCloseTo(8 * m, 6);
+    expect(snapshot.today.unmeteredKwh).toBeCloseTo(2 * m, 6);
+    // now: 330 kW from the grid + 150 kW of PV
+    expect(snapshot.power.consumptionKw).toBe(480);
+  });
+
+  it('should give Scope 1 and Scope 2 as computed by hand', () => {
+    // Scope 2 location: 6m kWh × 0.5500 kg/kWh = 3.3m kg; Scope 1: 0.5m m³ × 2.162 kg/m³ = 1.081m kg
+    expect(snapshot.today.scope2LocationKg).toBeCloseTo(3.3 * m, 3);
+    expect(snapshot.today.scope1Kg).toBeCloseTo(1.081 * m, 3);
+    expect(snapshot.today.emissionsLocationKg).toBeCloseTo(4.381 * m, 3);
+    // market-based without contracts: 6m kWh × 0.6096 kg/kWh (residual) = 3.6576m kg
+    expect(snapshot.today.scope2MarketKg).toBeCloseTo(3.6576 * m, 3);
+  });
+
+  it('should give the intensity and the renewable share as computed by hand', () => {
+    // 3.3m kg × 1000 ÷ 8m kWh = 412.50 g/kWh, today and over the last five minutes
+    expect(snapshot.today.intensityGPerKwh).toBeCloseTo(412.5, 2);
+    expect(snapshot.intensityLast5MinGPerKwh).toBeCloseTo(412.5, 2);
+    // (2.5m − 0.5m) ÷ 8m = 0.25
+    expect(snapshot.today.renewableShare).toBeCloseTo(0.25, 9);
+  });
+
+  it("should give each building its electricity × the park's intensity plus its own gas", () => {
+    const emissions = (id: string) => snapshot.buildings.find((building) => building.buildingId === id)?.today.emissionsKg;
+    // B01: 3m kWh × 0.4125 kg/kWh = 1.2375m kg
+    expect(emissions('B01')).toBeCloseTo(1.2375 * m, 3);
+    // B02: 2m × 0.4125 = 0.825m kg + 0.5m m³ × 2.162 = 1.081m kg → 1.906m kg
+    expect(emissions('B02')).toBeCloseTo(1.906 * m, 3);
+  });
+
+  it('should name the factors and their version', () => {
+    expect(snapshot.factor.grid).toMatchObject({ region: 'east-china', year: 2023, kgCo2PerKwh: 0.55, origin: 'table' });
+    expect(snapshot.factor.residual).toMatchObject({ region: 'national', year: 2023, kgCo2PerKwh: 0.6096 });
+    expect(snapshot.factor.factorSetVersion).toBe('cn-mee-nbs-2023.2');
+  });
+
+  it('should have written the minutes to the carbon series in InfluxDB', async () => {
+    // 8m kWh consumed, summed back from the park's minute points
+    await expect
+      .poll(async () => {
+        const answer = await influx.query(`SELECT SUM("electricityConsumedKwh") FROM carbon WHERE park = 'demo-park' AND building = ''`, 'live_figures');
+        return Number(answer.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
+      }, { timeout: 10_000 })
+      .toBeCloseTo(8 * m, 6);
+  });
+});

@@ -1,0 +1,91 @@
+import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
+import { freePort, type InfluxdbServer } from '@zeropark/test-servers';
+import mqtt from 'mqtt';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { embeddedIngestOnInfluxdb, startIngestProcess } from './ingest-process.js';
+import { REPO_ROOT } from './platform-process.js';
+import { startServiceProcess, type ServiceProcess } from './service-process.js';
+
+/** The example park's simulated gateways and their development secrets (config/example-park.simulator.yaml). */
+export const EXAMPLE_GATEWAYS = {
+  'gw-substation': 'sim-substation-secret',
+  'gw-b01': 'sim-b01-secret',
+  'gw-b02': 'sim-b02-secret',
+  'gw-b03': 'sim-b03-secret',
+} as const;
+
+export interface LivePlatform {
+  carbonPort: number;
+  carbon: ServiceProcess;
+  /** Publishes one batch at QoS 1 as a gateway of the example park; resolves on its PUBACK. */
+  publish(gateway: keyof typeof EXAMPLE_GATEWAYS, seq: number, readings: { meter: string; ts: number; values: Record<string, number> }[]): Promise<void>;
+  /** A dashboard's Socket.IO client, joined to the example park; its snapshots, newest last. */
+  dashboard(): Promise<{ snapshots: ParkSnapshot[]; close(): void }>;
+  /** Stops the carbon service with a signal and starts it again on the same port and store. */
+  restartCarbon(signal: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The ingest (embedded broker) and the carbon service as processes, both on a real InfluxDB,
+ * with the example park and no simulator: the figures are only what a spec publishes.
+ */
+export async function startLivePlatform(influx: InfluxdbServer, database: string): Promise<LivePlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-live-'));
+  const registryFile = join(REPO_ROOT, 'config/example-park.yaml');
+  const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
+  const ingestEnv = embeddedIngestOnInfluxdb({ registryFile, dataDir, influxUrl: influx.url, database, mqttPort });
+  const ingest = await startIngestProcess(ingestEnv, ingestPort);
+  const carbonEnv = {
+    ZEROPARK_REGISTRY: registryFile,
+    ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`,
+    ZEROPARK_BUS_SECRET: ingestEnv.ZEROPARK_BUS_SECRET ?? '',
+    ZEROPARK_STORE: 'influxdb',
+    ZEROPARK_INFLUX_URL: influx.url,
+    ZEROPARK_INFLUX_DATABASE: database,
+    CARBON_PUSH_INTERVAL_MS: '100',
+    CARBON_SERIES_INTERVAL_MS: '1000',
+  };
+  let carbon = await startServiceProcess('carbon', carbonEnv, carbonPort);
+  const clients = new Set<Socket>();
+  const gateways = new Map<string, mqtt.MqttClient>();
+
+  return {
+    carbonPort,
+    get carbon() {
+      return carbon;
+    },
+    async publish(gateway, seq, readings) {
+      let client = gateways.get(gateway);
+      if (client === undefined) {
+        client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { clientId: `${gateway}-spec`, username: gateway, password: EXAMPLE_GATEWAYS[gateway], reconnectPeriod: 0 });
+        gateways.set(gateway, client);
+      }
+      await client.publishAsync(`parks/demo-park/gateways/${gateway}/readings`, JSON.stringify({ v: 1, seq, readings }), { qos: 1 });
+    },
+    async dashboard() {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'] });
+      clients.add(socket);
+      const snapshots: ParkSnapshot[] = [];
+      socket.on('park:snapshot', (snapshot) => snapshots.push(snapshot));
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const joined = await socket.emitWithAck('park:join', 'demo-park');
+      if (!joined.ok) throw new Error(joined.reason);
+      snapshots.push(joined.snapshot);
+      return { snapshots, close: () => socket.close() };
+    },
+    async restartCarbon(signal) {
+      await carbon.kill(signal);
+      carbon = await startServiceProcess('carbon', carbonEnv, carbonPort);
+    },
+    async stop() {
+      for (const client of clients) client.close();
+      for (const client of gateways.values()) await client.endAsync();
+      await carbon.kill('SIGTERM');
+      await ingest.kill('SIGTERM');
+    },
+  };
+}
