@@ -95,6 +95,13 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
     expect(snapshot.today.renewableShare).toBeCloseTo(0.25, 9);
   });
 
+  it('should give the zero-carbon park KPIs', () => {
+    // 8m kWh × 0.1229 kgce/kWh + 0.5m m³ × 1.2143 kgce/m³ = 1.59035m kgce
+    expect(snapshot.today.energyTce).toBeCloseTo((1.59035 * m) / 1000, 9);
+    // 4.381m kg ÷ 1.59035m kgce = 2.7547395 t CO₂/tce, whatever m
+    expect(snapshot.today.tCo2PerTce).toBeCloseTo(2.7547395, 6);
+  });
+
   it("should give each building its electricity × the park's intensity plus its own gas", () => {
     const emissions = (id: string) => snapshot.buildings.find((building) => building.buildingId === id)?.today.emissionsKg;
     // B01: 3m kWh × 0.4125 kg/kWh = 1.2375m kg
