@@ -3,8 +3,11 @@
 // Socket.IO, REST), and a simulated park. Prints where everything is; Ctrl-C stops it all.
 //
 // Each service validates its own environment (docs/configuration.md); this launcher sets only
-// what ties them together: the bus password (random per run unless ZEROPARK_BUS_SECRET is set)
-// and the bus address. ZEROPARK_SIMULATOR=off starts no simulated gateways.
+// what ties them together: the bus password and the secret access tokens are signed with (both
+// random per run unless ZEROPARK_BUS_SECRET / CARBON_TOKEN_SECRET are set), and the bus address.
+// It prints the dashboard URL with an admin token for this machine's user in its fragment.
+// ZEROPARK_SIMULATOR=off starts no simulated gateways.
+import { issueAccessToken } from '@zeropark/access';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -20,8 +23,9 @@ const ports = {
 };
 const carbonHost = env.CARBON_HOST ?? '127.0.0.1';
 const busSecret = env.ZEROPARK_BUS_SECRET ?? randomBytes(24).toString('base64url');
+const tokenSecret = env.CARBON_TOKEN_SECRET ?? randomBytes(32).toString('base64url');
 const withSimulator = (env.ZEROPARK_SIMULATOR ?? 'on') !== 'off';
-const shared = { ...env, ZEROPARK_BUS_SECRET: busSecret, INGEST_MQTT_PORT: ports.mqtt, INGEST_HTTP_PORT: ports.ingestHttp, CARBON_HTTP_PORT: ports.carbonHttp };
+const shared = { ...env, ZEROPARK_BUS_SECRET: busSecret, CARBON_TOKEN_SECRET: tokenSecret, INGEST_MQTT_PORT: ports.mqtt, INGEST_HTTP_PORT: ports.ingestHttp, CARBON_HTTP_PORT: ports.carbonHttp };
 const busUrl = `mqtt://${host}:${ports.mqtt}`;
 
 const services = [];
@@ -97,14 +101,17 @@ try {
   await waitReady('carbon', `http://${carbonHost}:${ports.carbonHttp}/readyz`, carbon);
   if (withSimulator) start('simulator', 'simulators/park/dist/main.js', { SIM_BROKER_URL: busUrl, LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'warn' });
   const dashboard = `http://${carbonHost}:${ports.carbonHttp}/`;
+  // the fragment never reaches a server log; the dashboard keeps the token for the browser tab
+  const token = await issueAccessToken(tokenSecret, { subject: 'npm-start', role: 'admin', parks: ['*'], ttlSeconds: 7 * 86_400 });
   console.log(`
   ZeroPark is running.
 
-    Dashboard      ${dashboard}
+    Dashboard      ${dashboard}#token=${token}
     MQTT broker    ${busUrl}   (gateways: QoS 1 on parks/{park}/gateways/{gateway}/readings)
     Demo gateway   user demo-gateway, password demo-secret   (feeds the "Demo lab" building)
     Simulator      ${withSimulator ? 'on: four gateways of demo-park publish every 2 s' : 'off'}
     Health         http://${host}:${ports.ingestHttp}/metrics   ${dashboard}metrics
+    Access         the URL above carries an admin token for all parks; others: npm run issue-token
 
   Try:  mosquitto_pub -h ${host} -p ${ports.mqtt} -q 1 -u demo-gateway -P demo-secret \\
           -t parks/demo-park/gateways/demo-gateway/readings \\

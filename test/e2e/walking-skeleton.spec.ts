@@ -37,7 +37,7 @@ describe('the walking skeleton: gateway → ingest → carbon → browser, start
   beforeAll(async () => {
     requireCommand('mosquitto_pub', 'mosquitto-clients');
     platform = await startPlatform();
-    dashboard = io(`http://127.0.0.1:${platform.carbonPort}`, { transports: ['websocket'] });
+    dashboard = io(`http://127.0.0.1:${platform.carbonPort}`, { transports: ['websocket'], auth: { token: platform.token } });
     await new Promise<void>((resolve) => dashboard.once('connect', () => resolve()));
     dashboard.on('park:snapshot', (snapshot) => snapshots.push(snapshot));
     const joined = await dashboard.emitWithAck('park:join', 'demo-park');

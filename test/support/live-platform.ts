@@ -1,3 +1,4 @@
+import { issueAccessToken } from '@zeropark/access';
 import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
 import { freePort, type InfluxdbServer } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
@@ -8,6 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 import { embeddedIngestOnInfluxdb, startIngestProcess } from './ingest-process.js';
 import { REPO_ROOT } from './platform-process.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
+
+const TOKEN_SECRET = 'the-token-secret-of-the-live-suites';
 
 /** The example park's simulated gateways and their development secrets (config/example-park.simulator.yaml). */
 export const EXAMPLE_GATEWAYS = {
@@ -48,6 +51,7 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
     ZEROPARK_INFLUX_DATABASE: database,
     CARBON_PUSH_INTERVAL_MS: '100',
     CARBON_SERIES_INTERVAL_MS: '1000',
+    CARBON_TOKEN_SECRET: TOKEN_SECRET,
   };
   let carbon = await startServiceProcess('carbon', carbonEnv, carbonPort);
   const clients = new Set<Socket>();
@@ -67,7 +71,8 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       await client.publishAsync(`parks/demo-park/gateways/${gateway}/readings`, JSON.stringify({ v: 1, seq, readings }), { qos: 1 });
     },
     async dashboard() {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'] });
+      const token = await issueAccessToken(TOKEN_SECRET, { subject: 'live-suite', role: 'viewer', parks: ['demo-park'], ttlSeconds: 3600 });
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'], auth: { token } });
       clients.add(socket);
       const snapshots: ParkSnapshot[] = [];
       socket.on('park:snapshot', (snapshot) => snapshots.push(snapshot));

@@ -14,6 +14,8 @@ export interface RunningPlatform {
   mqttPort: number;
   carbonPort: number;
   ingestHttpPort: number;
+  /** The admin token of the dashboard URL `npm start` printed. */
+  token: string;
   /** Everything the platform printed so far. */
   output(): string;
   /** Signals the whole process group, as Ctrl-C does, and waits for npm to exit. */
@@ -50,8 +52,11 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     if (Date.now() > deadline) throw new Error(`npm start did not say it was running within 150 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const token = /#token=(\S+)/.exec(output)?.[1];
+  if (token === undefined) throw new Error(`npm start printed no dashboard URL with a token:\n${output}`);
   return {
     process: child,
+    token,
     dataDir,
     mqttPort,
     carbonPort,

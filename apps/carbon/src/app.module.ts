@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
 import { BusModule } from './bus/bus.module.js';
 import { ConfigModule, type CarbonContext } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -8,6 +9,6 @@ import { StoreModule } from './store/store.module.js';
 @Module({})
 export class AppModule {
   static forRoot(context: CarbonContext): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(context), StoreModule, LiveModule, BusModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(context), AuthModule, StoreModule, LiveModule, BusModule, HealthModule] };
   }
 }

@@ -1,8 +1,9 @@
 import { acceptedTopic, type AcceptedBatch, type ClientToServerEvents, type JoinParkResult, type ParkSnapshot, type ServerToClientEvents } from '@zeropark/contracts';
+import { issueAccessToken } from '@zeropark/access';
 import { loadRegistries } from '@zeropark/registry';
 import { Aedes } from 'aedes';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -14,6 +15,14 @@ import { startCarbon, type RunningCarbon } from './carbon-app.js';
 
 const REGISTRY = join(import.meta.dirname, '../../../config/example-park.yaml');
 const HOUR = 3_600_000;
+const TOKEN_SECRET = 'the-token-secret-of-this-spec-32-chars';
+const tokenFor = (parks: string[], role: 'viewer' | 'operator' | 'admin' = 'viewer') => issueAccessToken(TOKEN_SECRET, { subject: 'spec', role, parks, ttlSeconds: 600 });
+
+const OTHER_PARK = `park: { id: other-park, name: Other park, timezone: Europe/Berlin, gridRegion: national }
+buildings: [{ id: H1, name: Hall }]
+meters: [{ id: H1-MAIN, role: building_submeter, building: H1 }]
+gateways: [{ id: gw-h1, secretHash: "scrypt$N=16384,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", meters: [H1-MAIN] }]
+`;
 
 describe('the carbon service on a real MQTT bus', () => {
   let broker: Aedes;
@@ -26,12 +35,16 @@ describe('the carbon service on a real MQTT bus', () => {
     brokerServer = createServer((socket) => broker.handle(socket)).listen(0, '127.0.0.1');
     await once(brokerServer, 'listening');
     const brokerPort = (brokerServer.address() as { port: number }).port;
+    // a second park, so a dashboard of one can be shown to hear nothing of the other
+    const otherPark = join(mkdtempSync(join(tmpdir(), 'zeropark-other-')), 'other-park.yaml');
+    writeFileSync(otherPark, OTHER_PARK);
     const config = loadCarbonConfig({
-      ZEROPARK_REGISTRY: REGISTRY,
+      ZEROPARK_REGISTRY: `${REGISTRY},${otherPark}`,
       ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${brokerPort}`,
       ZEROPARK_BUS_SECRET: 'bus-secret-for-the-spec',
       CARBON_HTTP_PORT: '0',
       CARBON_PUSH_INTERVAL_MS: '100',
+      CARBON_TOKEN_SECRET: TOKEN_SECRET,
       ZEROPARK_DATA_DIR: mkdtempSync(join(tmpdir(), 'zeropark-carbon-')),
     });
     carbon = await startCarbon({ config, parks: await loadRegistries(config.ZEROPARK_REGISTRY), logger: pino({ level: 'silent' }) });
@@ -40,7 +53,7 @@ describe('the carbon service on a real MQTT bus', () => {
       if (tries > 100) throw new Error('the carbon service never became ready');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    dashboard = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'] });
+    dashboard = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'], auth: { token: await tokenFor(['demo-park']) } });
     await new Promise<void>((resolve) => dashboard.once('connect', () => resolve()));
   });
 
@@ -64,8 +77,31 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(joined).toMatchObject({ ok: true, snapshot: { parkId: 'demo-park', name: 'Demo Eco-Industrial Park', timezone: 'Asia/Shanghai' } });
   });
 
-  it('should refuse to join a park it does not hold', async () => {
-    expect(await dashboard.emitWithAck('park:join', 'other-park')).toEqual({ ok: false, reason: 'no park "other-park"' } satisfies JoinParkResult);
+  it('should refuse to join a park its token does not name', async () => {
+    expect(await dashboard.emitWithAck('park:join', 'other-park')).toEqual({ ok: false, reason: 'your token does not name park "other-park"' } satisfies JoinParkResult);
+  });
+
+  it('should send a dashboard no frame of a park its token does not name', async () => {
+    const frames: string[] = [];
+    dashboard.onAny((event: string, payload: { parkId?: string }) => frames.push(`${event}:${payload.parkId ?? ''}`));
+    const other = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'], auth: { token: await tokenFor(['other-park']) } });
+    const otherFrames: string[] = [];
+    other.on('park:snapshot', (snapshot) => otherFrames.push(snapshot.parkId));
+    await new Promise<void>((resolve) => other.once('connect', () => resolve()));
+    expect(await other.emitWithAck('park:join', 'other-park')).toMatchObject({ ok: true });
+    const now = Date.now();
+    const hall = { meter: 'H1-MAIN', building: 'H1', role: 'building_submeter' as const, carrier: 'electricity' as const };
+    await publishBatch({ v: 1, park: 'other-park', gateway: 'gw-h1', seq: 1, receivedAt: now, readings: [{ ...hall, ts: now, values: { power_kw: 7 } }] });
+    await expect.poll(() => otherFrames.length, { timeout: 3000 }).toBeGreaterThan(0);
+    other.close();
+    expect(frames.filter((frame) => frame.endsWith(':other-park'))).toEqual([]);
+    dashboard.offAny();
+  });
+
+  it('should give a building room its snapshot on join', async () => {
+    const joined = await dashboard.emitWithAck('building:join', 'demo-park', 'B01');
+    expect(joined).toMatchObject({ ok: true, snapshot: { parkId: 'demo-park', buildingId: 'B01', name: 'Assembly hall' } });
+    expect(await dashboard.emitWithAck('building:join', 'demo-park', 'B99')).toEqual({ ok: false, reason: 'no building "B99" in park "demo-park"' });
   });
 
   it('should push a snapshot with the figures of the batches taken from the bus', async () => {
@@ -84,17 +120,56 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(lab2).toMatchObject({ powerKw: 42.5, lastReadingAt: t2 });
   });
 
-  it('should serve the same snapshot over REST', async () => {
-    const response = await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/live`);
+  it('should serve the same snapshot over REST to a token that names the park', async () => {
+    const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
+    const response = await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/live`, { headers: { authorization } });
     expect(response.status).toBe(200);
     const snapshot = (await response.json()) as ParkSnapshot;
     expect(snapshot.buildings.find((building) => building.buildingId === 'LAB')?.powerKw).toBe(42.5);
-    expect((await fetch(`http://127.0.0.1:${carbon.port}/api/parks/nowhere/live`)).status).toBe(404);
+    const all = await fetch(`http://127.0.0.1:${carbon.port}/api/parks`, { headers: { authorization: `Bearer ${await tokenFor(['*'])}` } });
+    expect(await all.json()).toEqual({ parks: ['demo-park', 'other-park'] });
+    const nowhere = await fetch(`http://127.0.0.1:${carbon.port}/api/parks/nowhere/live`, { headers: { authorization: `Bearer ${await tokenFor(['*'])}` } });
+    expect(nowhere.status).toBe(404);
+  });
+
+  it('should refuse REST calls without a token, or for a park the token does not name', async () => {
+    const live = `http://127.0.0.1:${carbon.port}/api/parks/demo-park/live`;
+    const missing = await fetch(live);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ message: expect.stringContaining('an access token is required') as string });
+    expect((await fetch(live, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    const foreign = await fetch(live, { headers: { authorization: `Bearer ${await tokenFor(['other-park'])}` } });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ message: 'your token does not name park "demo-park"' });
+    const listed = await fetch(`http://127.0.0.1:${carbon.port}/api/parks`, { headers: { authorization: `Bearer ${await tokenFor(['other-park'])}` } });
+    expect(await listed.json()).toEqual({ parks: ['other-park'] });
+  });
+
+  it('should refuse a WebSocket without a token, with a bad token, or from an origin it does not allow', async () => {
+    const refusal = async (options: Parameters<typeof io>[1]): Promise<string> => {
+      const socket = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'], reconnection: false, ...options });
+      try {
+        return await new Promise<string>((resolve, reject) => {
+          socket.once('connect_error', (error) => resolve(error.message));
+          socket.once('connect', () => reject(new Error('the handshake was accepted')));
+        });
+      } finally {
+        socket.close();
+      }
+    };
+    expect(await refusal({})).toContain('an access token is required');
+    expect(await refusal({ auth: { token: 'forged' } })).toContain('not valid here');
+    expect(await refusal({ auth: { token: await tokenFor(['demo-park']) }, extraHeaders: { origin: 'https://evil.example.net' } })).toBe(
+      'origin https://evil.example.net is not allowed: add it to CARBON_ALLOWED_ORIGINS',
+    );
   });
 
   it('should count what it did in /metrics', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${carbon.port}/metrics`)).text();
-    expect(metrics).toMatch(/^zeropark_carbon_batches_received_total 2$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_batches_received_total 3$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="token"\} 2$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="origin"\} 1$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_joins_refused_total 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_bus_connected 1$/m);
   });
 });

@@ -14,6 +14,15 @@ export const CARBON_SETTINGS = {
     description: 'Password of the bus service account (user `zeropark-bus`)',
     secret: true,
   },
+  CARBON_TOKEN_SECRET: {
+    schema: z.string({ error: 'is missing: the secret access tokens are signed with (npm run issue-token makes tokens with it)' }).min(32, 'needs at least 32 characters'),
+    description: 'Secret that signs and checks access tokens (HMAC-SHA256); `npm start` makes one per run',
+    secret: true,
+  },
+  CARBON_ALLOWED_ORIGINS: {
+    schema: env.list('').refine((origins) => origins.every(isWebOrigin), 'each must be a web origin such as https://energy.example.com (scheme, host and port; no path)'),
+    description: 'Web origins (e.g. `https://energy.example.com`) besides the served dashboard allowed to open a WebSocket, comma-separated',
+  },
   CARBON_HOST: { schema: env.text('127.0.0.1'), description: 'Address the HTTP and WebSocket server binds to' },
   CARBON_HTTP_PORT: { schema: env.port(3000), description: 'Port of the dashboard, /api, Socket.IO, /healthz and /metrics (0: any free port)' },
   CARBON_PUSH_INTERVAL_MS: {
@@ -33,6 +42,14 @@ export const CARBON_SETTINGS = {
   CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve', defaultText: 'apps/dashboard/dist' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };
+
+function isWebOrigin(text: string): boolean {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
 
 export type CarbonConfig = ConfigOf<typeof CARBON_SETTINGS>;
 

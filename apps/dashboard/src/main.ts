@@ -2,7 +2,25 @@ import type { ClientToServerEvents, ParkSnapshot, PeriodFigures, ServerToClientE
 import { io, type Socket } from 'socket.io-client';
 import { formatAge, formatNumber, formatShare } from './format.js';
 
-const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
+const TOKEN_KEY = 'zeropark-token';
+
+/**
+ * The access token: from the URL fragment `#token=…` (as `npm start` or an admin hands it out),
+ * kept for this browser tab and taken out of the address bar, so it is not copied along with it.
+ */
+function accessToken(): string | null {
+  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromUrl !== null && fromUrl !== '') {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    const url = new URL(window.location.href);
+    url.hash = '';
+    window.history.replaceState(null, '', url);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+const token = accessToken();
+const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: { token: token ?? '' }, autoConnect: token !== null });
 const picker = element<HTMLSelectElement>('park-picker');
 const connection = element('connection');
 let current: ParkSnapshot | undefined;
@@ -101,7 +119,7 @@ async function join(parkId: string): Promise<void> {
 }
 
 async function loadParks(): Promise<void> {
-  const response = await fetch('/api/parks');
+  const response = await fetch('/api/parks', { headers: { authorization: `Bearer ${token ?? ''}` } });
   const { parks } = (await response.json()) as { parks: string[] };
   picker.replaceChildren(...parks.map((id) => new Option(id, id)));
   const wanted = new URL(window.location.href).searchParams.get('park');
@@ -113,6 +131,14 @@ socket.on('connect', () => {
   connection.textContent = 'live';
   void loadParks().then(() => (picker.value === '' ? undefined : join(picker.value)));
 });
+socket.on('connect_error', (error) => {
+  connection.dataset.state = 'offline';
+  connection.textContent = `not connected: ${error.message}`;
+});
+if (token === null) {
+  connection.dataset.state = 'offline';
+  connection.textContent = 'no access token: open the dashboard URL `npm start` printed, or one your admin gave you (npm run issue-token)';
+}
 socket.on('disconnect', () => {
   connection.dataset.state = 'offline';
   connection.textContent = 'connection lost — reconnecting…';

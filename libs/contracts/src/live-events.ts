@@ -137,16 +137,29 @@ export interface ParkSnapshot {
 
 export interface ServerToClientEvents {
   'park:snapshot': (snapshot: ParkSnapshot) => void;
+  'building:snapshot': (snapshot: BuildingSnapshot) => void;
 }
 
 export type JoinParkResult = { ok: true; snapshot: ParkSnapshot } | { ok: false; reason: string };
+export type JoinBuildingResult = { ok: true; snapshot: BuildingSnapshot } | { ok: false; reason: string };
 
+/**
+ * The handshake carries the access token in `auth.token` (Socket.IO `io(url, { auth: { token } })`);
+ * a client joins only rooms of parks its token names.
+ */
 export interface ClientToServerEvents {
   'park:join': (parkId: string, reply: (result: JoinParkResult) => void) => void;
   'park:leave': (parkId: string) => void;
+  'building:join': (parkId: string, buildingId: string, reply: (result: JoinBuildingResult) => void) => void;
+  'building:leave': (parkId: string, buildingId: string) => void;
 }
 
 /** Socket.IO room of a park's subscribers. */
 export function parkRoom(parkId: string): string {
   return `park:${parkId}`;
+}
+
+/** Socket.IO room of a building's subscribers. */
+export function buildingRoom(parkId: string, buildingId: string): string {
+  return `building:${parkId}/${buildingId}`;
 }

@@ -1,19 +1,34 @@
 import { Inject, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { parkRoom, type ClientToServerEvents, type JoinParkResult, type ServerToClientEvents } from '@zeropark/contracts';
+import {
+  buildingRoom,
+  parkRoom,
+  type ClientToServerEvents,
+  type JoinBuildingResult,
+  type JoinParkResult,
+  type ServerToClientEvents,
+} from '@zeropark/contracts';
 import type { Logger } from 'pino';
 import { Server, Socket } from 'socket.io';
-import { LOGGER } from '../config/injection-tokens.js';
+import type { CarbonConfig } from '../carbon.config.js';
+import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
+import { AccessDenied, mayRead, type AccessGrant } from '@zeropark/access';
+import { AccessTokensService } from '../auth/access-tokens.service.js';
+import { isAllowedOrigin } from '../auth/origin-check.js';
 import { LiveStateService } from './live-state.service.js';
 
-type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  access: AccessGrant;
+}
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
- * Socket.IO: a dashboard joins a park's room and gets the last snapshot at once, then every
- * pushed snapshot. Events and payloads are those of `ClientToServerEvents` and
- * `ServerToClientEvents` in @zeropark/contracts.
+ * Socket.IO: the handshake carries an access token (`auth.token`) and, from a browser, an Origin
+ * the service allows; a dashboard then joins the rooms of the parks (and buildings) its token
+ * names, gets the last snapshot at once and every pushed one after. Events and payloads are
+ * those of `ClientToServerEvents` and `ServerToClientEvents` in @zeropark/contracts.
  */
 @WebSocketGateway({ serveClient: false })
 export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDestroy {
@@ -21,14 +36,41 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
 
   constructor(
     private readonly live: LiveStateService,
+    private readonly tokens: AccessTokensService,
     private readonly metrics: CarbonMetrics,
+    @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   afterInit(server: LiveServer): void {
+    server.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (!isAllowedOrigin(origin, host, this.config.CARBON_ALLOWED_ORIGINS)) {
+        this.metrics.handshakesRefused.inc({ reason: 'origin' });
+        this.logger.warn({ origin, address: socket.handshake.address }, 'WebSocket refused: origin not allowed');
+        next(new Error(`origin ${origin ?? ''} is not allowed: add it to CARBON_ALLOWED_ORIGINS`));
+        return;
+      }
+      const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
+      this.tokens.grantOf(typeof token === 'string' ? token : undefined).then(
+        (grant) => {
+          socket.data.access = grant;
+          next();
+        },
+        (error: unknown) => {
+          this.metrics.handshakesRefused.inc({ reason: 'token' });
+          this.logger.warn({ reason: (error as Error).message, address: socket.handshake.address }, 'WebSocket refused: token');
+          next(new Error(error instanceof AccessDenied ? error.message : 'the token could not be checked'));
+        },
+      );
+    });
     this.unsubscribe = this.live.onSnapshot((snapshot) => {
       server.to(parkRoom(snapshot.parkId)).emit('park:snapshot', snapshot);
       this.metrics.snapshotsPushed.inc();
+      for (const building of snapshot.buildings) {
+        const room = buildingRoom(snapshot.parkId, building.buildingId);
+        if ((server.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) server.to(room).emit('building:snapshot', building);
+      }
     });
     server.on('connection', (socket: LiveSocket) => {
       this.metrics.dashboardClients.inc();
@@ -37,20 +79,50 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
   }
 
   @SubscribeMessage('park:join')
-  async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() parkId: unknown): Promise<JoinParkResult> {
-    const snapshot = typeof parkId === 'string' ? this.live.snapshot(parkId) : undefined;
-    if (typeof parkId !== 'string' || snapshot === undefined) return { ok: false, reason: `no park "${String(parkId)}"` };
-    await socket.join(parkRoom(parkId));
-    this.logger.debug({ socket: socket.id, park: parkId }, 'dashboard joined');
+  async joinPark(@ConnectedSocket() socket: LiveSocket, @MessageBody() parkId: unknown): Promise<JoinParkResult> {
+    const refused = this.refusal(socket, parkId);
+    if (refused !== undefined) return { ok: false, reason: refused };
+    const snapshot = this.live.snapshot(parkId as string);
+    if (snapshot === undefined) return { ok: false, reason: `no park "${String(parkId)}"` };
+    await socket.join(parkRoom(snapshot.parkId));
+    this.logger.debug({ socket: socket.id, park: snapshot.parkId, subject: socket.data.access.subject }, 'dashboard joined');
     return { ok: true, snapshot };
   }
 
   @SubscribeMessage('park:leave')
-  async leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() parkId: unknown): Promise<void> {
+  async leavePark(@ConnectedSocket() socket: LiveSocket, @MessageBody() parkId: unknown): Promise<void> {
     if (typeof parkId === 'string') await socket.leave(parkRoom(parkId));
+  }
+
+  @SubscribeMessage('building:join')
+  async joinBuilding(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinBuildingResult> {
+    const [parkId, buildingId] = Array.isArray(body) ? (body as unknown[]) : [];
+    const refused = this.refusal(socket, parkId);
+    if (refused !== undefined) return { ok: false, reason: refused };
+    const building = this.live.snapshot(parkId as string)?.buildings.find((candidate) => candidate.buildingId === buildingId);
+    if (building === undefined) return { ok: false, reason: `no building "${String(buildingId)}" in park "${String(parkId)}"` };
+    await socket.join(buildingRoom(building.parkId, building.buildingId));
+    return { ok: true, snapshot: building };
+  }
+
+  @SubscribeMessage('building:leave')
+  async leaveBuilding(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<void> {
+    const [parkId, buildingId] = Array.isArray(body) ? (body as unknown[]) : [];
+    if (typeof parkId === 'string' && typeof buildingId === 'string') await socket.leave(buildingRoom(parkId, buildingId));
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  /** Why this socket may not join the park's rooms; undefined when it may. */
+  private refusal(socket: LiveSocket, parkId: unknown): string | undefined {
+    if (typeof parkId !== 'string') return 'name a park by its id';
+    if (!mayRead(socket.data.access, parkId)) {
+      this.metrics.joinsRefused.inc();
+      this.logger.warn({ socket: socket.id, park: parkId, subject: socket.data.access.subject }, 'join refused: the token does not name the park');
+      return `your token does not name park "${parkId}"`;
+    }
+    return undefined;
   }
 }

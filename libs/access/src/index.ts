@@ -1,0 +1,2 @@
+export * from './access-grant.js';
+export * from './access-token.js';
