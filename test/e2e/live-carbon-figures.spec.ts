@@ -116,6 +116,19 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
     expect(snapshot.factor.factorSetVersion).toBe('cn-mee-nbs-2023.2');
   });
 
+  it('should answer the day from the carbon series in InfluxDB through the history API, as the snapshot has it', async () => {
+    type History = { points: { period?: string; value: number | null }[] };
+    const range = `from=${Date.now() - 2 * DAY}&to=${Date.now() + DAY}&resolution=1d`;
+    await expect
+      .poll(async () => (await platform.api<History>(`/parks/demo-park/history?figure=electricityConsumedKwh&${range}`)).points.at(-1)?.value ?? 0, { timeout: 10_000 })
+      .toBeCloseTo(8 * m, 6);
+    const intensity = await platform.api<History>(`/parks/demo-park/history?figure=intensityGPerKwh&${range}`);
+    // the day's ratio from the day's sums: 412.50 g/kWh
+    expect(intensity.points.at(-1)).toEqual({ start: expect.any(Number) as number, period: snapshot.day, value: expect.closeTo(412.5, 2) as number });
+    const b02 = await platform.api<History>(`/parks/demo-park/history?figure=emissionsKg&building=B02&${range}`);
+    expect(b02.points.at(-1)?.value).toBeCloseTo(1.906 * m, 3);
+  });
+
   it('should have written the minutes to the carbon series in InfluxDB', async () => {
     // 8m kWh consumed, summed back from the park's minute points
     await expect

@@ -27,6 +27,8 @@ export interface LivePlatform {
   publish(gateway: keyof typeof EXAMPLE_GATEWAYS, seq: number, readings: { meter: string; ts: number; values: Record<string, number> }[]): Promise<void>;
   /** A dashboard's Socket.IO client, joined to the example park; its snapshots, newest last. */
   dashboard(): Promise<{ snapshots: ParkSnapshot[]; close(): void }>;
+  /** GET on the carbon service's /api with a viewer token of the example park; the parsed JSON. */
+  api<T>(path: string): Promise<T>;
   /** Stops the carbon service with a signal and starts it again on the same port and store. */
   restartCarbon(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -81,6 +83,12 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       if (!joined.ok) throw new Error(joined.reason);
       snapshots.push(joined.snapshot);
       return { snapshots, close: () => socket.close() };
+    },
+    async api<T>(path: string): Promise<T> {
+      const token = await issueAccessToken(TOKEN_SECRET, { subject: 'live-suite', role: 'viewer', parks: ['demo-park'], ttlSeconds: 3600 });
+      const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) throw new Error(`GET /api${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
     },
     async restartCarbon(signal) {
       await carbon.kill(signal);

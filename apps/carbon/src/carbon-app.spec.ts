@@ -45,6 +45,7 @@ describe('the carbon service on a real MQTT bus', () => {
       CARBON_HTTP_PORT: '0',
       CARBON_PUSH_INTERVAL_MS: '100',
       CARBON_TOKEN_SECRET: TOKEN_SECRET,
+      CARBON_SERIES_INTERVAL_MS: '1000',
       ZEROPARK_DATA_DIR: mkdtempSync(join(tmpdir(), 'zeropark-carbon-')),
     });
     carbon = await startCarbon({ config, parks: await loadRegistries(config.ZEROPARK_REGISTRY), logger: pino({ level: 'silent' }) });
@@ -162,6 +163,41 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(await refusal({ auth: { token: await tokenFor(['demo-park']) }, extraHeaders: { origin: 'https://evil.example.net' } })).toBe(
       'origin https://evil.example.net is not allowed: add it to CARBON_ALLOWED_ORIGINS',
     );
+  });
+
+  it("should answer the history of a building's figure from the carbon series", async () => {
+    const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
+    const from = new Date(Date.now() - 3 * HOUR).toISOString();
+    const to = new Date(Date.now() + HOUR).toISOString();
+    const url = `http://127.0.0.1:${carbon.port}/api/parks/demo-park/history?figure=electricityKwh&building=LAB&resolution=1h&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    // written every second: the 12.5 kWh of the LAB counter, summed over the hours
+    await expect
+      .poll(async () => {
+        const answer = (await (await fetch(url, { headers: { authorization } })).json()) as { points: { value: number }[] };
+        return answer.points.reduce((sum, point) => sum + point.value, 0);
+      }, { timeout: 5000 })
+      .toBeCloseTo(12.5, 6);
+  });
+
+  it('should explain a history query it cannot answer, parameter by parameter', async () => {
+    const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
+    const response = await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/history?figure=co2&from=1764300000&to=2026-11-28T10:00:00&resolution=1m`, { headers: { authorization } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string[] }).message).toEqual([
+      'from: looks like epoch seconds: send epoch milliseconds (seconds × 1000) or ISO 8601',
+      'to: has no time zone offset: end it with "Z" or an offset such as "+08:00"',
+    ]);
+  });
+
+  it('should serve the factor table and the OpenAPI document', async () => {
+    const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
+    const table = (await (await fetch(`http://127.0.0.1:${carbon.port}/api/factors`, { headers: { authorization } })).json()) as { tableVersion: string; grid: { region: string; year: number; kgCo2PerKwh: string }[] };
+    expect(table.tableVersion).toBe('cn-mee-nbs-2023.2');
+    expect(table.grid).toContainEqual(expect.objectContaining({ region: 'east-china', year: 2023, kgCo2PerKwh: '0.5500' }));
+    const park = (await (await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/factors`, { headers: { authorization } })).json()) as { factorSetVersion: string };
+    expect(park.factorSetVersion).toBe('cn-mee-nbs-2023.2');
+    const openApi = (await (await fetch(`http://127.0.0.1:${carbon.port}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/api/parks', '/api/parks/{parkId}/live', '/api/parks/{parkId}/history', '/api/factors']));
   });
 
   it('should count what it did in /metrics', async () => {

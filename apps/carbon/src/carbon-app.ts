@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import type { CarbonContext } from './config/config.module.js';
@@ -20,6 +21,14 @@ export async function startCarbon(context: CarbonContext): Promise<RunningCarbon
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   app.useWebSocketAdapter(new IoAdapter(app));
+  // OpenAPI of /api at /api/docs (and the JSON at /api/docs-json)
+  const openApi = new DocumentBuilder()
+    .setTitle('ZeroPark carbon service')
+    .setDescription('Live and historical energy and carbon of a park. Every call carries an access token (npm run issue-token); the method: docs/carbon-method.md.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   if (existsSync(config.CARBON_DASHBOARD_DIR)) {
     app.useStaticAssets(config.CARBON_DASHBOARD_DIR, { index: 'index.html' });
   } else {

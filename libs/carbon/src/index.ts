@@ -10,4 +10,5 @@ export * from './contract-coverage.js';
 export * from './period-totals.js';
 export * from './minute-accounting.js';
 export * from './carbon-series.js';
+export * from './history-figures.js';
 export * from './park-ledger.js';

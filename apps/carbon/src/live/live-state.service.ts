@@ -71,6 +71,11 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     return this.ledgers.get(parkId)?.snapshot(this.clock());
   }
 
+  /** A park's ledger, for its factor set. */
+  ledger(parkId: string): ParkLedger | undefined {
+    return this.ledgers.get(parkId);
+  }
+
   parkIds(): string[] {
     return [...this.ledgers.keys()];
   }

@@ -1,0 +1,29 @@
+import { BadRequestException, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BUILDING_HISTORY_FIGURES, PARK_HISTORY_FIGURES } from '@zeropark/carbon';
+import { AccessGuard } from '../auth/access.guard.js';
+import { parseHistoryQuery, RESOLUTIONS } from './history-query.js';
+import { HistoryService, type HistoryAnswer } from './history.service.js';
+
+/** REST: the history of any figure of a park or building, over a range, at a resolution. */
+@ApiTags('history')
+@ApiBearerAuth()
+@Controller('api/parks/:parkId/history')
+@UseGuards(AccessGuard)
+export class HistoryController {
+  constructor(private readonly history: HistoryService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'A figure over time, from the carbon series; ratios are made from each bucket\'s sums (docs/carbon-method.md)' })
+  @ApiQuery({ name: 'figure', description: `Park: ${Object.keys(PARK_HISTORY_FIGURES).join(', ')}. Building: ${Object.keys(BUILDING_HISTORY_FIGURES).join(', ')}` })
+  @ApiQuery({ name: 'from', description: 'ISO 8601 with an offset, or epoch ms (inclusive)' })
+  @ApiQuery({ name: 'to', description: 'ISO 8601 with an offset, or epoch ms (exclusive)' })
+  @ApiQuery({ name: 'resolution', required: false, enum: RESOLUTIONS, description: 'Bucket width; days and months follow the park\'s time zone (default 1h)' })
+  @ApiQuery({ name: 'building', required: false, description: 'A building id: its figures instead of the park\'s' })
+  @ApiOkResponse({ description: '{ park, building, figure, unit, resolution, timezone, from, to, points: [{ start, period?, value }] }' })
+  async get(@Param('parkId') parkId: string, @Query() query: Record<string, unknown>): Promise<HistoryAnswer> {
+    const parsed = parseHistoryQuery(query);
+    if (!parsed.ok) throw new BadRequestException(parsed.problems);
+    return this.history.history(parkId, parsed.query);
+  }
+}
