@@ -2,7 +2,7 @@ import { issueAccessToken } from '@zeropark/access';
 import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
 import { freePort, type InfluxdbServer } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -29,6 +29,10 @@ export interface LivePlatform {
   dashboard(): Promise<{ snapshots: ParkSnapshot[]; close(): void }>;
   /** GET on the carbon service's /api with a viewer token of the example park; the parsed JSON. */
   api<T>(path: string): Promise<T>;
+  /** A request to /api with a token of the role given; the status and the parsed JSON. */
+  request(path: string, options: { method: 'GET' | 'POST'; role: 'viewer' | 'operator' | 'admin'; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  /** The registry file the services run with (a copy of the example park's, for specs that edit it). */
+  registryFile: string;
   /** Stops the carbon service with a signal and starts it again on the same port and store. */
   restartCarbon(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -40,7 +44,8 @@ export interface LivePlatform {
  */
 export async function startLivePlatform(influx: InfluxdbServer, database: string): Promise<LivePlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-live-'));
-  const registryFile = join(REPO_ROOT, 'config/example-park.yaml');
+  const registryFile = join(dataDir, 'example-park.yaml');
+  copyFileSync(join(REPO_ROOT, 'config/example-park.yaml'), registryFile);
   const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
   const ingestEnv = embeddedIngestOnInfluxdb({ registryFile, dataDir, influxUrl: influx.url, database, mqttPort });
   const ingest = await startIngestProcess(ingestEnv, ingestPort);
@@ -59,8 +64,10 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
   const clients = new Set<Socket>();
   const gateways = new Map<string, mqtt.MqttClient>();
 
+  const tokenOf = (role: 'viewer' | 'operator' | 'admin') => issueAccessToken(TOKEN_SECRET, { subject: `live-suite-${role}`, role, parks: ['demo-park'], ttlSeconds: 3600 });
   return {
     carbonPort,
+    registryFile,
     get carbon() {
       return carbon;
     },
@@ -84,9 +91,14 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       snapshots.push(joined.snapshot);
       return { snapshots, close: () => socket.close() };
     },
+    async request(path, options) {
+      const headers: Record<string, string> = { authorization: `Bearer ${await tokenOf(options.role)}` };
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { method: options.method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
     async api<T>(path: string): Promise<T> {
-      const token = await issueAccessToken(TOKEN_SECRET, { subject: 'live-suite', role: 'viewer', parks: ['demo-park'], ttlSeconds: 3600 });
-      const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${await tokenOf('viewer')}` } });
       if (!response.ok) throw new Error(`GET /api${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     },

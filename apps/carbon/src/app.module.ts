@@ -5,12 +5,13 @@ import { ConfigModule, type CarbonContext } from './config/config.module.js';
 import { FactorsModule } from './factors/factors.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { RestatementModule } from './restatement/restatement.module.js';
 import { LiveModule } from './live/live.module.js';
 import { StoreModule } from './store/store.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(context: CarbonContext): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(context), AuthModule, StoreModule, LiveModule, HistoryModule, FactorsModule, BusModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(context), AuthModule, StoreModule, LiveModule, HistoryModule, FactorsModule, RestatementModule, BusModule, HealthModule] };
   }
 }

@@ -350,6 +350,26 @@ export class ParkLedger {
     // the replayed minutes are already in the series up to the last write before the restart; writing them again is harmless
   }
 
+  /**
+   * Adds to days what a restatement changed in them (new sums − old sums, per day of the park's
+   * calendar, for the park and its buildings), so today, this month and this year show the
+   * restated history without a restart.
+   */
+  adjustDays(changes: readonly { day: string; park: Readonly<Record<string, number>>; buildings: ReadonlyMap<string, Readonly<Record<string, number>>> }[]): void {
+    for (const change of changes) {
+      let park = this.days.get(change.day);
+      if (park === undefined) this.days.set(change.day, (park = emptyTotals(PARK_TOTAL_KEYS)));
+      for (const key of PARK_TOTAL_KEYS) park[key] = park[key].plus(dec(change.park[key] ?? 0));
+      const buildings = this.buildingDays.get(change.day);
+      if (buildings === undefined) continue; // only today and yesterday are held per building
+      for (const [building, delta] of change.buildings) {
+        let totals = buildings.get(building);
+        if (totals === undefined) buildings.set(building, (totals = emptyTotals(BUILDING_TOTAL_KEYS)));
+        for (const key of BUILDING_TOTAL_KEYS) totals[key] = totals[key].plus(dec(delta[key] ?? 0));
+      }
+    }
+  }
+
   /** Books a minute's share of a counter difference; true when the minute is no longer held (a late reading). */
   private book(minute: number, meter: MeterTopology, account: NonNullable<Account>, amount: Decimal): boolean {
     if (minute < this.replayCutoff) return false;

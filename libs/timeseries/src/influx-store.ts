@@ -2,8 +2,8 @@ import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client'
 import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type QuantityValues } from '@zeropark/contracts';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
-import { CARBON_MEASUREMENT, carbonLine } from './carbon-line-protocol.js';
-import type { CarbonPoint, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import { CARBON_HISTORY_MEASUREMENT, CARBON_MEASUREMENT, carbonLine } from './carbon-line-protocol.js';
+import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
 export interface InfluxStoreOptions {
   /** e.g. `http://127.0.0.1:8086` */
@@ -67,7 +67,7 @@ export class InfluxStore implements TimeseriesStore {
   }
 
   writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
-    return this.writeLines(points.map(carbonLine));
+    return this.writeLines(points.map((point) => carbonLine(point)));
   }
 
   async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
@@ -87,6 +87,27 @@ export class InfluxStore implements TimeseriesStore {
       return point;
     });
     return points.sort((a, b) => a.ts - b.ts || (a.correction ?? '').localeCompare(b.correction ?? ''));
+  }
+
+  /**
+   * Not atomic on InfluxDB: the old points are copied to `carbon_history` first, then deleted
+   * (InfluxQL DELETE: InfluxDB 1.x), then the new ones written; a failure part way leaves the
+   * copy, and running the restatement again completes it.
+   */
+  async restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }> {
+    const range = `park = ${literal(restatement.park)} AND time >= ${restatement.from}ms AND time < ${restatement.to}ms`;
+    const old = carbonPointsOf(await this.influxql(`SELECT * FROM ${CARBON_MEASUREMENT} WHERE ${range}`), restatement.park);
+    await this.writeLines(old.map((point) => carbonLine(point, restatement.restatedAt)));
+    await this.influxql(`DELETE FROM ${CARBON_MEASUREMENT} WHERE ${range}`);
+    await this.writeLines(restatement.replacement.map((point) => carbonLine(point)));
+    return { archived: old.length, written: restatement.replacement.length };
+  }
+
+  async queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]> {
+    const response = await this.influxql(`SELECT * FROM ${CARBON_HISTORY_MEASUREMENT} WHERE park = ${literal(query.park)} AND time >= ${query.from}ms AND time < ${query.to}ms`);
+    return carbonPointsOf(response, query.park)
+      .map((point) => point as RestatedCarbonPoint)
+      .sort((a, b) => a.ts - b.ts || a.restatedAt - b.restatedAt || (a.building ?? '').localeCompare(b.building ?? '') || (a.correction ?? '').localeCompare(b.correction ?? ''));
   }
 
   async sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]> {
@@ -173,6 +194,26 @@ export class InfluxStore implements TimeseriesStore {
 interface InfluxqlResponse {
   results: { series?: { columns: string[]; values: unknown[][] }[]; error?: string }[];
   error?: string;
+}
+
+/** Carbon points of an InfluxQL answer whose tags came back as columns (SELECT * without GROUP BY). */
+function carbonPointsOf(response: InfluxqlResponse, park: string): (CarbonPoint & { restatedAt?: number })[] {
+  const series = response.results[0]?.series?.[0];
+  if (series === undefined) return [];
+  return series.values.map((row) => {
+    const point: CarbonPoint & { restatedAt?: number } = { park, building: null, ts: 0, fields: {}, factorVersion: '' };
+    series.columns.forEach((name, index) => {
+      const value = row[index];
+      if (name === 'time') point.ts = Number(value);
+      else if (name === 'factor_version') point.factorVersion = String(value);
+      else if (name === 'building') point.building = typeof value === 'string' && value !== '' ? value : null;
+      else if (name === 'correction') {
+        if (typeof value === 'string' && value !== '') point.correction = value;
+      } else if (name === 'restated_at') point.restatedAt = Number(value);
+      else if (name !== 'park' && typeof value === 'number') point.fields[name] = value;
+    });
+    return point;
+  });
 }
 
 function carbonConditions(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): string {

@@ -1,7 +1,7 @@
 import { QUANTITY_NAMES, type AcceptedReading, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './open-sqlite.js';
-import type { CarbonPoint, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, TimeseriesStore } from './timeseries-store.js';
+import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
 interface ReadingRow {
   park: string;
@@ -22,6 +22,7 @@ export class SqliteStore implements TimeseriesStore {
   private readonly upsert: Database.Statement;
   private readonly writeMany: (batches: readonly ParkReadings[]) => void;
   private readonly writeCarbonMany: (points: readonly CarbonPoint[]) => void;
+  private readonly restate: (restatement: CarbonRestatement) => { archived: number; written: number };
 
   constructor(file: string) {
     this.db = openSqlite(file);
@@ -49,6 +50,23 @@ export class SqliteStore implements TimeseriesStore {
     );
     this.writeCarbonMany = this.db.transaction((points: readonly CarbonPoint[]) => {
       for (const point of points) upsertCarbon.run(point.park, point.building ?? '', point.ts, point.correction ?? '', point.factorVersion, JSON.stringify(point.fields));
+    });
+    this.db.exec(`CREATE TABLE IF NOT EXISTS carbon_history (
+      park TEXT NOT NULL, building TEXT NOT NULL, ts INTEGER NOT NULL, correction TEXT NOT NULL, factor_version TEXT NOT NULL, fields TEXT NOT NULL,
+      restated_at INTEGER NOT NULL, PRIMARY KEY (park, building, ts, correction, restated_at)
+    ) WITHOUT ROWID`);
+    const archive = this.db.prepare(
+      `INSERT OR REPLACE INTO carbon_history (park, building, ts, correction, factor_version, fields, restated_at)
+       SELECT park, building, ts, correction, factor_version, fields, @restatedAt FROM carbon WHERE park = @park AND ts >= @from AND ts < @to`,
+    );
+    const remove = this.db.prepare('DELETE FROM carbon WHERE park = @park AND ts >= @from AND ts < @to');
+    // one transaction: the range is either restated whole or not at all
+    this.restate = this.db.transaction((restatement: CarbonRestatement) => {
+      const range = { park: restatement.park, from: restatement.from, to: restatement.to };
+      const archived = archive.run({ ...range, restatedAt: restatement.restatedAt }).changes;
+      remove.run(range);
+      this.writeCarbonMany(restatement.replacement);
+      return { archived, written: restatement.replacement.length };
     });
     this.writeMany = this.db.transaction((batches: readonly ParkReadings[]) => {
       for (const { park, readings } of batches) for (const reading of readings) this.upsert.run(toRow(park, reading));
@@ -84,6 +102,25 @@ export class SqliteStore implements TimeseriesStore {
       factorVersion: row.factor_version,
       fields: JSON.parse(row.fields) as Record<string, number>,
       ...(row.correction === '' ? {} : { correction: row.correction }),
+    }));
+  }
+
+  async restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }> {
+    return this.restate(restatement);
+  }
+
+  async queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM carbon_history WHERE park = ? AND ts >= ? AND ts < ? ORDER BY ts, restated_at, building, correction')
+      .all(query.park, query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string; restated_at: number }[];
+    return rows.map((row) => ({
+      park: row.park,
+      building: row.building === '' ? null : row.building,
+      ts: row.ts,
+      factorVersion: row.factor_version,
+      fields: JSON.parse(row.fields) as Record<string, number>,
+      ...(row.correction === '' ? {} : { correction: row.correction }),
+      restatedAt: row.restated_at,
     }));
   }
 

@@ -86,5 +86,20 @@ export function describeStoreContract(adapter: string, open: () => Promise<Times
         { ts: T0 + 5 * MINUTE, sums: { a: 4, b: 40 } },
       ]);
     });
+
+    it('should restate a range: the old points kept in history under the restatement, the new ones in their place', async () => {
+      const before = [carbon(T0, { scope2LocationKg: 55 }), carbon(T0, { electricityKwh: 10 }, 'B01'), { ...carbon(T0 + MINUTE, { scope2LocationKg: 1 }), correction: 'r1.1' }, carbon(T0 + 2 * MINUTE, { scope2LocationKg: 7 })];
+      await store.writeCarbon(before);
+      const replacement = [{ ...carbon(T0, { scope2LocationKg: 50 }), factorVersion: 'v2' }, { ...carbon(T0, { electricityKwh: 10 }, 'B01'), factorVersion: 'v2' }];
+      // the range holds the first two minutes: three points replaced, the third minute untouched
+      expect(await store.restateCarbon({ park: 'p1', from: T0, to: T0 + 2 * MINUTE, replacement, restatedAt: T0 + 3600_000 })).toEqual({ archived: 3, written: 2 });
+      expect(await store.queryCarbon({ park: 'p1', building: null, from: T0, to: T0 + 3 * MINUTE })).toEqual([replacement[0], before[3]]);
+      const history = await store.queryCarbonHistory({ park: 'p1', from: T0, to: T0 + 3 * MINUTE });
+      expect(history).toEqual([
+        { ...before[0], restatedAt: T0 + 3600_000 },
+        { ...before[1], restatedAt: T0 + 3600_000 },
+        { ...before[2], restatedAt: T0 + 3600_000 },
+      ]);
+    });
   });
 }

@@ -70,6 +70,24 @@ export interface CarbonSum {
   sums: Record<string, number>;
 }
 
+/** A restatement: a park's carbon points of a range replaced, the replaced ones kept. */
+export interface CarbonRestatement {
+  park: string;
+  /** Epoch ms, inclusive. */
+  from: number;
+  /** Epoch ms, exclusive. */
+  to: number;
+  /** The new points (the park's and its buildings'), all inside the range. */
+  replacement: readonly CarbonPoint[];
+  /** When the restatement was made, epoch ms: the tag the replaced points are kept under. */
+  restatedAt: number;
+}
+
+/** A point a restatement replaced. */
+export interface RestatedCarbonPoint extends CarbonPoint {
+  restatedAt: number;
+}
+
 /**
  * The store port. Its key is measurement + tags + timestamp, so writing the same point again
  * overwrites it: delivery may be at least once, the stored result is exactly once. A write that
@@ -84,5 +102,13 @@ export interface TimeseriesStore {
   queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]>;
   /** Sums of fields in time buckets, in time order; empty buckets are left out. */
   sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]>;
+  /**
+   * Replaces every carbon point of a park (its own, its buildings', corrections) in a range by
+   * `replacement`, after copying the old ones to `carbon_history` under `restatedAt`: history is
+   * restated, never lost.
+   */
+  restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }>;
+  /** Points restatements replaced, for a park and range, in time order. */
+  queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]>;
   close(): Promise<void>;
 }

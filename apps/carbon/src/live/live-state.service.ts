@@ -13,7 +13,7 @@ import { PushThrottle } from './push-throttle.js';
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
 
 /** Minutes held in full for late readings; older ones live on in their day's sums. */
-const LIVE_WINDOW_MS = 2 * 3_600_000;
+export const LIVE_WINDOW_MS = 2 * 3_600_000;
 
 /**
  * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
