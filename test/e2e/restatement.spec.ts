@@ -45,7 +45,7 @@ describe('restating history after the factor set changed', () => {
   it('should refuse a range inside the live window, saying why', async () => {
     const refused = await platform.request('/parks/demo-park/restatements', { method: 'POST', role: 'admin', body: { from: Date.now() - HOUR, to: Date.now() } });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.body)).toContain('the last two hours are accounted live');
+    expect(JSON.stringify(refused.body)).toContain('the live window (CARBON_LIVE_WINDOW_MINUTES) is accounted');
   });
 
   it('should recompute the range with the new factors, keep the old figures, and move the totals', async () => {

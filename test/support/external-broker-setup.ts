@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { LoadPark } from './load-park.js';
+import { MARKER, type LoadPark } from './load-park.js';
 import { REPO_ROOT } from './platform-process.js';
 
 export const INGEST_BROKER_PASSWORD = 'ingest-broker-password-of-the-test';
@@ -21,6 +21,7 @@ export async function startShippedMosquitto(dir: string, park: LoadPark): Promis
       `services: { ingest: ${INGEST_BROKER_PASSWORD}, bus: ${BUS_BROKER_PASSWORD} }`,
       'gateways:',
       ...park.gateways.map((gateway) => `  - { park: ${park.parkId}, id: ${gateway.id}, secret: ${gateway.secret} }`),
+      `  - { park: ${park.parkId}, id: ${MARKER.gateway}, secret: ${MARKER.secret} }`,
       '',
     ].join('\n'),
   );

@@ -35,9 +35,13 @@ export const CARBON_SETTINGS = {
     schema: z.coerce.number().int().min(1000, 'must be at least 1000 ms').max(60_000).default(10_000),
     description: 'How often the minutes accounted anew are written to the `carbon` series',
   },
+  CARBON_LIVE_WINDOW_MINUTES: {
+    schema: z.coerce.number().int().min(5, 'must be at least 5 minutes').max(1440).default(30),
+    description: 'Minutes held in full, re-accounted when a late reading lands in them; older ones are written as corrections. Memory grows with it',
+  },
   CARBON_REPLAY_HOURS: {
     schema: z.coerce.number().min(1).max(48).default(6),
-    description: 'After a restart, stored readings this far before the live window are replayed to find each meter\'s last counters',
+    description: 'After a restart, how far before the live window to look for each meter\'s last reading (its counters); a meter silent longer starts again from its next reading',
   },
   CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve', defaultText: 'apps/dashboard/dist' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },

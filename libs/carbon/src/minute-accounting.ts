@@ -77,6 +77,8 @@ export function accountMinute(
 
   const buildings = new Map<string, BuildingTotals>();
   const addFuels = (into: { gasM3: Decimal; dieselL: Decimal; heatGj: Decimal; scope1Kg: Decimal; scope2HeatKg: Decimal }, from: BuildingAccounts) => {
+    // most buildings burn nothing: keep the shared zeros rather than make new ones (memory per minute held)
+    if (from.gasM3.isZero() && from.dieselL.isZero() && from.heatGj.isZero()) return;
     into.gasM3 = into.gasM3.plus(from.gasM3);
     into.dieselL = into.dieselL.plus(from.dieselL);
     into.heatGj = into.heatGj.plus(from.heatGj);

@@ -51,7 +51,7 @@ export interface LedgerRestore {
 }
 
 export interface ParkLedgerOptions {
-  /** How long minutes are held in full for late readings, ms (default two hours). */
+  /** How long minutes are held in full for late readings, ms (default two hours; the service sets its own). */
   liveWindowMs?: number;
   /** Names this run's corrections in the `carbon` series, unique per run (e.g. the start time). */
   runId?: string;

@@ -150,29 +150,20 @@ export class InfluxStore implements TimeseriesStore {
     const conditions = [`park = ${literal(query.park)}`, `time >= ${query.from}ms`, `time < ${query.to}ms`];
     if (query.meter !== undefined) conditions.push(`meter = ${literal(query.meter)}`);
     const response = await this.influxql(`SELECT * FROM ${READING_MEASUREMENT} WHERE ${conditions.join(' AND ')}`);
-    const series = response.results[0]?.series?.[0];
-    if (series === undefined) return [];
-    const column = new Map(series.columns.map((name, index) => [name, index]));
-    const cell = (row: unknown[], name: string): unknown => row[column.get(name) ?? -1];
-    return series.values
-      .map((row): ReadingPoint => {
-        const values: QuantityValues = {};
-        for (const name of QUANTITY_NAMES) {
-          const value = cell(row, name);
-          if (typeof value === 'number') values[name] = value;
-        }
-        const building = cell(row, 'building');
-        return {
-          park: String(cell(row, 'park')),
-          meter: String(cell(row, 'meter')),
-          ts: Number(cell(row, 'time')),
-          building: typeof building === 'string' && building !== '' ? building : null,
-          role: meterRoleSchema.parse(cell(row, 'role')),
-          carrier: carrierSchema.parse(cell(row, 'carrier')),
-          values,
-        };
-      })
-      .sort((a, b) => a.ts - b.ts || a.meter.localeCompare(b.meter));
+    return readingPointsOf(response.results[0]?.series ?? []).sort((a, b) => a.ts - b.ts || a.meter.localeCompare(b.meter));
+  }
+
+  async latestReadings(query: Omit<ReadingQuery, 'meter'>): Promise<ReadingPoint[]> {
+    // one series per meter (its other tags never change): the newest point of each
+    const response = await this.influxql(
+      `SELECT * FROM ${READING_MEASUREMENT} WHERE park = ${literal(query.park)} AND time >= ${query.from}ms AND time < ${query.to}ms GROUP BY * ORDER BY time DESC LIMIT 1`,
+    );
+    const newest = new Map<string, ReadingPoint>();
+    for (const point of readingPointsOf(response.results[0]?.series ?? [])) {
+      const seen = newest.get(point.meter);
+      if (seen === undefined || point.ts > seen.ts) newest.set(point.meter, point);
+    }
+    return [...newest.values()].sort((a, b) => a.meter.localeCompare(b.meter));
   }
 
   async close(): Promise<void> {
@@ -191,9 +182,41 @@ export class InfluxStore implements TimeseriesStore {
   }
 }
 
+interface InfluxqlSeries {
+  columns: string[];
+  values: unknown[][];
+  /** Present when the query grouped by tags. */
+  tags?: Record<string, string>;
+}
+
 interface InfluxqlResponse {
-  results: { series?: { columns: string[]; values: unknown[][] }[]; error?: string }[];
+  results: { series?: InfluxqlSeries[]; error?: string }[];
   error?: string;
+}
+
+/** Reading points of InfluxQL series, tags taken from the columns or, when grouped, from the series' tags. */
+function readingPointsOf(series: readonly InfluxqlSeries[]): ReadingPoint[] {
+  return series.flatMap((one) => {
+    const column = new Map(one.columns.map((name, index) => [name, index]));
+    const cell = (row: unknown[], name: string): unknown => one.tags?.[name] ?? row[column.get(name) ?? -1];
+    return one.values.map((row): ReadingPoint => {
+      const values: QuantityValues = {};
+      for (const name of QUANTITY_NAMES) {
+        const value = row[column.get(name) ?? -1];
+        if (typeof value === 'number') values[name] = value;
+      }
+      const building = cell(row, 'building');
+      return {
+        park: String(cell(row, 'park')),
+        meter: String(cell(row, 'meter')),
+        ts: Number(row[column.get('time') ?? -1]),
+        building: typeof building === 'string' && building !== '' ? building : null,
+        role: meterRoleSchema.parse(cell(row, 'role')),
+        carrier: carrierSchema.parse(cell(row, 'carrier')),
+        values,
+      };
+    });
+  });
 }
 
 /** Carbon points of an InfluxQL answer whose tags came back as columns (SELECT * without GROUP BY). */

@@ -87,6 +87,14 @@ export class SqliteStore implements TimeseriesStore {
     return rows.map(fromRow);
   }
 
+  async latestReadings(query: Omit<ReadingQuery, 'meter'>): Promise<ReadingPoint[]> {
+    // SQLite gives the other columns of the row that holds the MAX
+    const rows = this.db
+      .prepare('SELECT *, MAX(ts) AS newest FROM reading WHERE park = @park AND ts >= @from AND ts < @to GROUP BY meter ORDER BY meter')
+      .all({ park: query.park, from: query.from, to: query.to }) as ReadingRow[];
+    return rows.map(fromRow);
+  }
+
   async writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
     this.writeCarbonMany(points);
   }

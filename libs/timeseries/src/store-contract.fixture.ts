@@ -55,6 +55,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Times
       expect(all.map((reading) => reading.meter + '@' + (reading.ts - T0))).toEqual(['M1@0', 'M2@1000', 'M1@2000']);
     });
 
+    it('should give the newest reading of each meter in a range', async () => {
+      await store.writeReadings(byPark([point('M1', T0, { power_kw: 1 }), point('M1', T0 + 1000, { power_kw: 2 }), point('M2', T0 + 500, { power_kw: 3 }), point('M1', T0 + 5000, { power_kw: 9 }), point('M3', T0 + 100, { power_kw: 4 }, 'p2')]));
+      const newest = await store.latestReadings({ park: 'p1', from: T0, to: T0 + 2000 });
+      expect(newest.map((reading) => `${reading.meter}@${reading.ts - T0}=${reading.values.power_kw}`)).toEqual(['M1@1000=2', 'M2@500=3']);
+      expect(newest[0]).toEqual(point('M1', T0 + 1000, { power_kw: 2 }));
+    });
+
     it('should give back the carbon points of a park and of a building apart', async () => {
       const park = carbon(T0, { gridImportKwh: 1.25, scope2LocationKg: 0.6875 });
       const hall = carbon(T0, { electricityKwh: 0.75 }, 'B01');

@@ -97,6 +97,8 @@ export interface TimeseriesStore {
   writeReadings(batches: readonly ParkReadings[]): Promise<void>;
   /** Readings in time order, then meter order. */
   queryReadings(query: ReadingQuery): Promise<ReadingPoint[]>;
+  /** The newest reading of each of a park's meters in a half-open range (a meter without one is left out), in meter order. */
+  latestReadings(query: Omit<ReadingQuery, 'meter'>): Promise<ReadingPoint[]>;
   writeCarbon(points: readonly CarbonPoint[]): Promise<void>;
   /** The carbon points of a park or building in a half-open range, in time order, corrections after their minute's point. */
   queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]>;

@@ -8,8 +8,8 @@ const BUCKET_MS = 15 * MINUTE_MS;
 
 /**
  * Rebuilds a park's ledger from the store after a restart: the `carbon` series up to the start of
- * the live window (this year and last, for the month and year totals), and the stored readings
- * from `replayHours` before it, replayed. Returns what it read, for the log.
+ * the live window (this year and last, for the month and year totals), each meter's last reading
+ * before it (within `replayHours`), and the readings since, replayed. Returns what it read, for the log.
  */
 export async function restoreLedger(
   ledger: ParkLedger,
@@ -31,7 +31,10 @@ export async function restoreLedger(
       ),
     ),
   );
-  const readings = await store.queryReadings({ park, from: cutoff - options.replayHours * 3_600_000, to: now + DAY_MS });
+  // each meter's last reading before the cut gives its counters back; the readings after it are accounted again
+  const baselines = await store.latestReadings({ park, from: cutoff - options.replayHours * 3_600_000, to: cutoff });
+  const after = await store.queryReadings({ park, from: cutoff, to: now + DAY_MS });
+  const readings = [...baselines, ...after].sort((a, b) => a.ts - b.ts);
   ledger.restore({ cutoff, parkSums, buildingSums, readings });
   return { buckets: parkSums.length, readings: readings.length, cutoff };
 }

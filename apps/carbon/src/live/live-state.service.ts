@@ -12,9 +12,6 @@ import { PushThrottle } from './push-throttle.js';
 
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
 
-/** Minutes held in full for late readings; older ones live on in their day's sums. */
-export const LIVE_WINDOW_MS = 2 * 3_600_000;
-
 /**
  * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
  * opened they are rebuilt from the store, so a restart does not start today from zero; every
@@ -30,6 +27,8 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   private seriesWrite: Promise<void> = Promise.resolve();
   /** Points whose write failed, tried again with the next ones. */
   private unwritten: CarbonMinutePoint[] = [];
+  /** Minutes held in full for late readings; older ones live on in their day's sums. */
+  readonly liveWindowMs: number;
 
   constructor(
     @Inject(PARKS) parks: ReadonlyMap<string, ParkRegistry>,
@@ -39,10 +38,11 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: CarbonMetrics,
   ) {
+    this.liveWindowMs = config.CARBON_LIVE_WINDOW_MINUTES * 60_000;
     // names this run's corrections in the carbon series (late readings for minutes already written)
     const runId = clock().toString(36);
     for (const [parkId, registry] of parks) {
-      this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: LIVE_WINDOW_MS, runId }));
+      this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: this.liveWindowMs, runId }));
       this.throttles.set(parkId, new PushThrottle(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId)));
     }
   }
@@ -51,7 +51,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   async onModuleInit(): Promise<void> {
     for (const [parkId, ledger] of this.ledgers) {
       const started = performance.now();
-      const restored = await restoreLedger(ledger, this.store, this.clock(), { liveWindowMs: LIVE_WINDOW_MS, replayHours: this.config.CARBON_REPLAY_HOURS });
+      const restored = await restoreLedger(ledger, this.store, this.clock(), { liveWindowMs: this.liveWindowMs, replayHours: this.config.CARBON_REPLAY_HOURS });
       this.logger.info({ park: parkId, ...restored, ms: Math.round(performance.now() - started) }, 'live state rebuilt from the store');
     }
     this.seriesTimer = setInterval(() => void this.writeSeries(), this.config.CARBON_SERIES_INTERVAL_MS);

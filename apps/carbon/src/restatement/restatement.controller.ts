@@ -28,7 +28,7 @@ export class RestatementController {
   @HttpCode(200)
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Compute a range of history again from the stored readings with the current factor set; the replaced figures stay in carbon_history with their factor version' })
-  @ApiBody({ schema: { type: 'object', required: ['from', 'to'], properties: { from: { description: 'ISO 8601 with an offset, or epoch ms' }, to: { description: 'ISO 8601 with an offset, or epoch ms; at most 31 days after from, and before the last two hours' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['from', 'to'], properties: { from: { description: 'ISO 8601 with an offset, or epoch ms' }, to: { description: 'ISO 8601 with an offset, or epoch ms; at most 31 days after from, and before the live window' } } } })
   @ApiOkResponse({ description: '{ park, from, to, restatedAt, factorSetVersion, archived, written, days: [{ day, before, after }] }' })
   async restate(@Param('parkId') parkId: string, @Body() body: unknown, @Access() grant: AccessGrant): Promise<RestatementResult> {
     const parsed = restatementRequestSchema.safeParse(body);

@@ -5,7 +5,7 @@ import type { CarbonSum, TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import type { CarbonConfig } from '../carbon.config.js';
 import { CARBON_CONFIG, CLOCK, LOGGER, PARKS, STORE, type Clock } from '../config/injection-tokens.js';
-import { LIVE_WINDOW_MS, LiveStateService } from '../live/live-state.service.js';
+import { LiveStateService } from '../live/live-state.service.js';
 
 const DAY_MS = 86_400_000;
 const BUCKET_MS = 15 * MINUTE_MS;
@@ -55,10 +55,10 @@ export class RestatementService {
     const now = this.clock();
     const from = minuteOf(fromMs);
     const to = minuteOf(toMs);
-    const liveFrom = minuteOf(now - LIVE_WINDOW_MS);
+    const liveFrom = minuteOf(now - this.live.liveWindowMs);
     const problems: string[] = [];
     if (to <= from) problems.push('to: must be at least a minute after from');
-    if (to > liveFrom) problems.push(`to: must be before ${new Date(liveFrom).toISOString()}: the last two hours are accounted live with the current factors already`);
+    if (to > liveFrom) problems.push(`to: must be before ${new Date(liveFrom).toISOString()}: the live window (CARBON_LIVE_WINDOW_MINUTES) is accounted with the current factors already`);
     if (to - from > MAX_RESTATEMENT_MS) problems.push('the range is longer than 31 days: restate it month by month');
     if (problems.length > 0) throw new BadRequestException(problems);
 

@@ -1,0 +1,35 @@
+import { issueAccessToken } from '@zeropark/access';
+import { freePort, processCpuSeconds } from '@zeropark/test-servers';
+import { startIngestProcess } from '../support/ingest-process.js';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+
+const TOKEN_SECRET = 'the-token-secret-of-the-live-bench-32';
+
+export interface BenchPlatform {
+  mqttUrl: string;
+  carbonUrl: string;
+  carbon: ServiceProcess;
+  /** CPU seconds the carbon service has used so far (user + system). */
+  carbonCpuSeconds(): number;
+  token(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The ingest (embedded broker, SQLite store) and the carbon service as processes, for the live benchmarks. */
+export async function startBenchPlatform(registryFile: string, dataDir: string, carbonEnv: Record<string, string> = {}): Promise<BenchPlatform> {
+  const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
+  const shared = { ZEROPARK_REGISTRY: registryFile, ZEROPARK_DATA_DIR: dataDir, ZEROPARK_BUS_SECRET: 'bus-secret-of-the-live-bench' };
+  const ingest = await startIngestProcess({ ...shared, INGEST_MQTT_PORT: String(mqttPort), INGEST_MAX_MESSAGES_PER_S: '1000000' }, ingestPort);
+  const carbon = await startServiceProcess('carbon', { ...shared, ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`, CARBON_TOKEN_SECRET: TOKEN_SECRET, ...carbonEnv }, carbonPort);
+  return {
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    carbonUrl: `http://127.0.0.1:${carbonPort}`,
+    carbon,
+    carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
+    token: () => issueAccessToken(TOKEN_SECRET, { subject: 'bench', role: 'viewer', parks: ['*'], ttlSeconds: 3600 }),
+    async stop() {
+      await carbon.kill('SIGTERM');
+      await ingest.kill('SIGTERM');
+    },
+  };
+}

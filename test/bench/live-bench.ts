@@ -1,0 +1,84 @@
+// `npm run bench:live`: the live path beside its peers, in one run on this machine:
+//   1. the live state alone: readings per second one core applies, and heap per meter, for a
+//      park of 10 000 meters with its live window full;
+//   2. publish → browser latency, p50 and p99, at half the ingest's measured maximum, with the
+//      push interval at its default (1 s) and at 100 ms;
+//   3. dashboards held at 1 Hz and the carbon service's CPU, beside raw `ws` broadcasting the same
+//      frames to as many clients;
+//   4. restart time to full state for 10 000 meters, beside the same start with an empty store.
+// Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
+// BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards.
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { writeLoadPark } from '../support/load-park.js';
+import { startBenchPlatform } from './bench-platform.js';
+import { report, writeSection, type Figure } from './bench-report.js';
+import { measureLedger } from './ledger-state.js';
+import { measurePushLatency } from './push-latency.js';
+import { measureRestart } from './restart-time.js';
+import { measureRawWsFanout, measureSocketIoFanout } from './dashboard-fanout.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
+/** Half the ingest's end-to-end maximum in docs/benchmarks.md (about 90 000 readings/s). */
+const HALF_INGEST_READINGS_PER_S = Number(process.env.BENCH_LIVE_LOAD ?? 45_000);
+const GATEWAYS = 16;
+const READINGS_PER_MESSAGE = 50;
+const progress = (text: string) => process.stderr.write(`bench:live ${text}\n`);
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'zeropark-live-bench-'));
+
+  progress('1/4 live state of 10 000 meters');
+  const ledger = measureLedger(100, 100, 30, 45);
+  figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
+  figures.push(report({ bench: 'live', figure: 'live_state_bytes_per_meter', value: Math.round(ledger.bytesPerMeter), unit: 'B', note: `heap after GC ÷ meters, 30-minute live window full; target ≤ 1024 B` }));
+
+  const park = await writeLoadPark(dir, GATEWAYS, 10);
+  const messagesPerSecond = HALF_INGEST_READINGS_PER_S / GATEWAYS / READINGS_PER_MESSAGE;
+  for (const pushMs of [1000, 100]) {
+    progress(`2/4 publish → browser at ${HALF_INGEST_READINGS_PER_S} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
+    const platform = await startBenchPlatform(park.registryFile, join(dir, `latency-${pushMs}`), { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
+    try {
+      const latency = await measurePushLatency(platform, park, { seconds: SECONDS, loadMessagesPerSecond: messagesPerSecond, readingsPerMessage: READINGS_PER_MESSAGE });
+      const load = `background ${Math.round(latency.loadReadingsPerSecond)} readings/s acknowledged, carbon service ${latency.carbonCores.toFixed(2)} cores, ${latency.probes} probes`;
+      figures.push(report({ bench: 'live', figure: `push_latency_p50_at_${pushMs}ms`, value: Number(latency.p50.toFixed(1)), unit: 'ms', note: load }));
+      figures.push(report({ bench: 'live', figure: `push_latency_p99_at_${pushMs}ms`, value: Number(latency.p99.toFixed(1)), unit: 'ms', peer: `push interval ${pushMs} ms`, note: `target ≤ ${pushMs + 50} ms` }));
+    } finally {
+      await platform.stop();
+    }
+  }
+
+  progress(`3/4 ${CLIENTS} dashboards at 1 Hz, beside raw ws, ${SECONDS} s each`);
+  const fanoutPlatform = await startBenchPlatform(park.registryFile, join(dir, 'fanout'));
+  let socketIo;
+  try {
+    socketIo = await measureSocketIoFanout(fanoutPlatform, park, CLIENTS, SECONDS);
+  } finally {
+    await fanoutPlatform.stop();
+  }
+  const raw = await measureRawWsFanout(dir, socketIo.frame, CLIENTS, SECONDS);
+  const frameKb = (Buffer.byteLength(socketIo.frame) / 1024).toFixed(1);
+  // frames per CPU-second: what each server gets out of a core
+  const efficiency = (fanout: { framesPerSecond: number; cores: number }) => fanout.framesPerSecond / fanout.cores;
+  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_s', value: Math.round(socketIo.framesPerSecond), unit: 'frames/s', peer: 'raw ws', note: `${CLIENTS} Socket.IO clients in one park room, ${frameKb} KiB snapshots, ${socketIo.sendsPerSecond.toFixed(2)} pushes/s; raw ws to as many: ${Math.round(raw.framesPerSecond)} frames/s` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_cpu', value: Number((socketIo.cores * 100).toFixed(1)), unit: '% of a core', peer: 'raw ws', note: `carbon service, whole process; raw ws server sending the same frames: ${(raw.cores * 100).toFixed(1)} %; target ≤ 25 %` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_cpu_second', value: Math.round(efficiency(socketIo)), unit: 'frames', peer: 'raw ws', note: `${(efficiency(socketIo) / efficiency(raw)).toFixed(2)}× raw ws (${Math.round(efficiency(raw))}); target ≥ 0.8×` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(socketIo.rssBytesPerClient / 1024), unit: 'KiB', peer: 'raw ws', note: `carbon service's resident memory per client; raw ws: ${Math.round(raw.rssBytesPerClient / 1024)} KiB` }));
+
+  progress('4/4 restart with 10 000 meters in the store');
+  const restart = await measureRestart(join(dir, 'restart'), 100, 100);
+  figures.push(report({ bench: 'live', figure: 'restart_to_full_state', value: Number(restart.fullSeconds.toFixed(1)), unit: 's', peer: 'empty store', note: `${restart.meters} meters, ${restart.readingsStored.toLocaleString('en-US')} readings and ${restart.carbonPointsStored.toLocaleString('en-US')} carbon points stored; the same start on an empty store: ${restart.emptySeconds.toFixed(1)} s; target ≤ 10 s` }));
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; every process on the same machine`;
+  const table = ['| figure | value | beside |', '| --- | --- | --- |', ...figures.map((figure) => `| ${figure.figure} | ${figure.value.toLocaleString('en-US')} ${figure.unit} | ${figure.note ?? ''} |`)].join('\n');
+  writeSection('live', 'npm run bench:live', machine, `Ingest with its embedded broker and SQLite store, and the carbon service, as processes; ${GATEWAYS} load gateways of ${READINGS_PER_MESSAGE} readings a message; ${SECONDS} s per timed phase.\n\n${table}`);
+  progress('wrote docs/benchmarks.md');
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@zeropark/contracts';
+import mqtt from 'mqtt';
+import { io, type Socket } from 'socket.io-client';
+import { MARKER, type LoadPark } from '../support/load-park.js';
+import { LoadPublisher } from '../support/load-publisher.js';
+import type { BenchPlatform } from './bench-platform.js';
+import { percentile } from './closed-loop-publisher.js';
+
+export interface PushLatency {
+  p50: number;
+  p99: number;
+  probes: number;
+  /** Background readings acknowledged per second while probing. */
+  loadReadingsPerSecond: number;
+  /** The carbon service's CPU over the probing, in cores. */
+  carbonCores: number;
+}
+
+/**
+ * Publish → browser: a marker gateway publishes its meter's power every 50 ms (a new value
+ * each time) while the load park's gateways publish in the background; a Socket.IO client in
+ * the marker's building room notes when the first snapshot holding each value arrives.
+ */
+export async function measurePushLatency(platform: BenchPlatform, park: LoadPark, options: { seconds: number; loadMessagesPerSecond: number; readingsPerMessage: number }): Promise<PushLatency> {
+  const dashboard: Socket<ServerToClientEvents, ClientToServerEvents> = io(platform.carbonUrl, { transports: ['websocket'], auth: { token: await platform.token() } });
+  await new Promise<void>((resolve, reject) => {
+    dashboard.once('connect', () => resolve());
+    dashboard.once('connect_error', reject);
+  });
+  const joined = await dashboard.emitWithAck('building:join', park.parkId, MARKER.building);
+  if (!joined.ok) throw new Error(joined.reason);
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  let measuring = false;
+  dashboard.on('building:snapshot', (snapshot) => {
+    const now = performance.now();
+    for (const [value, at] of sentAt) {
+      if (value > snapshot.powerKw) continue;
+      if (measuring) latencies.push(now - at);
+      sentAt.delete(value);
+    }
+  });
+  const marker = await mqtt.connectAsync(platform.mqttUrl, { clientId: 'bench-marker', username: MARKER.gateway, password: MARKER.secret, reconnectPeriod: 0 });
+  const load = new LoadPublisher({ brokerUrl: platform.mqttUrl, park, readingsPerMessage: options.readingsPerMessage, messagesPerSecond: options.loadMessagesPerSecond, firstTs: Date.now() - 60_000 });
+  await load.start();
+  let value = 0;
+  const probe = setInterval(() => {
+    value += 1;
+    sentAt.set(value, performance.now());
+    void marker.publishAsync(`parks/${park.parkId}/gateways/${MARKER.gateway}/readings`, JSON.stringify({ v: 1, seq: value, readings: [{ meter: MARKER.meter, ts: Date.now(), values: { power_kw: value } }] }), { qos: 1 });
+  }, 50);
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // warm up
+  measuring = true;
+  const ackedBefore = load.acknowledged.size;
+  const cpuBefore = platform.carbonCpuSeconds();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = platform.carbonCpuSeconds() - cpuBefore;
+  const acked = load.acknowledged.size - ackedBefore;
+  measuring = false;
+  clearInterval(probe);
+  await load.stop(2000);
+  await marker.endAsync();
+  dashboard.close();
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed };
+}
