@@ -34,6 +34,7 @@ export async function measureRestart(dir: string, buildings: number, metersPerBu
   for (let b = 0; b < buildings; b += 1) for (let m = 0; m < metersPerBuilding; m += 1) lines.push(`  - { id: B${b}-M${m}, role: building_submeter, building: B${b} }`);
   lines.push('gateways:', `  - { id: gw-grid, secretHash: "${hash}", meters: [GRID] }`);
   for (let b = 0; b < buildings; b += 1) lines.push(`  - { id: gw-b${b}, secretHash: "${hash}", meters: [${Array.from({ length: metersPerBuilding }, (_, m) => `B${b}-M${m}`).join(', ')}] }`);
+  mkdirSync(dir, { recursive: true });
   const registryFile = join(dir, 'big-park.yaml');
   writeFileSync(registryFile, `${lines.join('\n')}\n`);
 

@@ -1,5 +1,6 @@
 import { QUANTITY_NAMES, type AcceptedReading, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
 import type Database from 'better-sqlite3';
+import { dirname, join } from 'node:path';
 import { openSqlite } from './open-sqlite.js';
 import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
@@ -14,8 +15,11 @@ interface ReadingRow {
 }
 
 /**
- * The embedded store: one SQLite file in WAL mode, so `npm start` needs no server. One row per
- * (park, meter, ts), a column per quantity; a rewrite merges fields as InfluxDB does.
+ * The embedded store: SQLite files in WAL mode, so `npm start` needs no server. Readings in
+ * `zeropark.db`, one row per (park, meter, ts), a column per quantity; a rewrite merges fields as
+ * InfluxDB does. The `carbon` series in `carbon-series.db` beside it, attached: SQLite locks a
+ * file for writing, so the carbon service writing its minutes never waits for the ingest's
+ * readings (a wait would stall its event loop and its pushes).
  */
 export class SqliteStore implements TimeseriesStore {
   private readonly db: Database.Database;
@@ -26,6 +30,10 @@ export class SqliteStore implements TimeseriesStore {
 
   constructor(file: string) {
     this.db = openSqlite(file);
+    const seriesFile = file === ':memory:' ? ':memory:' : join(dirname(file), 'carbon-series.db');
+    this.db.prepare('ATTACH DATABASE ? AS series').run(seriesFile);
+    this.db.pragma('series.journal_mode = WAL');
+    this.db.pragma('series.synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS reading (
       park TEXT NOT NULL, meter TEXT NOT NULL, ts INTEGER NOT NULL,
       building TEXT, role TEXT NOT NULL, carrier TEXT NOT NULL,
@@ -40,26 +48,26 @@ export class SqliteStore implements TimeseriesStore {
        ${QUANTITY_NAMES.map((name) => `${name} = coalesce(excluded.${name}, ${name})`).join(', ')}`,
     );
     // the carbon series: fields as JSON (their names belong to the accounting); '' is the park itself
-    this.db.exec(`CREATE TABLE IF NOT EXISTS carbon (
+    this.db.exec(`CREATE TABLE IF NOT EXISTS series.carbon (
       park TEXT NOT NULL, building TEXT NOT NULL, ts INTEGER NOT NULL, correction TEXT NOT NULL, factor_version TEXT NOT NULL, fields TEXT NOT NULL,
       PRIMARY KEY (park, building, ts, correction)
     ) WITHOUT ROWID`);
     const upsertCarbon = this.db.prepare(
-      `INSERT INTO carbon (park, building, ts, correction, factor_version, fields) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO series.carbon (park, building, ts, correction, factor_version, fields) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (park, building, ts, correction) DO UPDATE SET factor_version = excluded.factor_version, fields = json_patch(fields, excluded.fields)`,
     );
     this.writeCarbonMany = this.db.transaction((points: readonly CarbonPoint[]) => {
       for (const point of points) upsertCarbon.run(point.park, point.building ?? '', point.ts, point.correction ?? '', point.factorVersion, JSON.stringify(point.fields));
     });
-    this.db.exec(`CREATE TABLE IF NOT EXISTS carbon_history (
+    this.db.exec(`CREATE TABLE IF NOT EXISTS series.carbon_history (
       park TEXT NOT NULL, building TEXT NOT NULL, ts INTEGER NOT NULL, correction TEXT NOT NULL, factor_version TEXT NOT NULL, fields TEXT NOT NULL,
       restated_at INTEGER NOT NULL, PRIMARY KEY (park, building, ts, correction, restated_at)
     ) WITHOUT ROWID`);
     const archive = this.db.prepare(
-      `INSERT OR REPLACE INTO carbon_history (park, building, ts, correction, factor_version, fields, restated_at)
-       SELECT park, building, ts, correction, factor_version, fields, @restatedAt FROM carbon WHERE park = @park AND ts >= @from AND ts < @to`,
+      `INSERT OR REPLACE INTO series.carbon_history (park, building, ts, correction, factor_version, fields, restated_at)
+       SELECT park, building, ts, correction, factor_version, fields, @restatedAt FROM series.carbon WHERE park = @park AND ts >= @from AND ts < @to`,
     );
-    const remove = this.db.prepare('DELETE FROM carbon WHERE park = @park AND ts >= @from AND ts < @to');
+    const remove = this.db.prepare('DELETE FROM series.carbon WHERE park = @park AND ts >= @from AND ts < @to');
     // one transaction: the range is either restated whole or not at all
     this.restate = this.db.transaction((restatement: CarbonRestatement) => {
       const range = { park: restatement.park, from: restatement.from, to: restatement.to };
@@ -101,7 +109,7 @@ export class SqliteStore implements TimeseriesStore {
 
   async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
     const rows = this.db
-      .prepare('SELECT park, building, ts, correction, factor_version, fields FROM carbon WHERE park = ? AND building = ? AND ts >= ? AND ts < ? ORDER BY ts, correction')
+      .prepare('SELECT park, building, ts, correction, factor_version, fields FROM series.carbon WHERE park = ? AND building = ? AND ts >= ? AND ts < ? ORDER BY ts, correction')
       .all(query.park, query.building ?? '', query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string }[];
     return rows.map((row) => ({
       park: row.park,
@@ -119,7 +127,7 @@ export class SqliteStore implements TimeseriesStore {
 
   async queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]> {
     const rows = this.db
-      .prepare('SELECT * FROM carbon_history WHERE park = ? AND ts >= ? AND ts < ? ORDER BY ts, restated_at, building, correction')
+      .prepare('SELECT * FROM series.carbon_history WHERE park = ? AND ts >= ? AND ts < ? ORDER BY ts, restated_at, building, correction')
       .all(query.park, query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string; restated_at: number }[];
     return rows.map((row) => ({
       park: row.park,
@@ -137,7 +145,7 @@ export class SqliteStore implements TimeseriesStore {
     const named = Object.fromEntries(query.fields.map((field, index) => [`f${index}`, JSON.stringify(field)]));
     const rows = this.db
       .prepare(
-        `SELECT ts - (ts % CAST(@bucket AS INTEGER)) AS bucket, ${sums} FROM carbon
+        `SELECT ts - (ts % CAST(@bucket AS INTEGER)) AS bucket, ${sums} FROM series.carbon
          WHERE park = @park AND building = @building AND ts >= @from AND ts < @to GROUP BY bucket ORDER BY bucket`,
       )
       .all({ ...named, bucket: query.bucketMs, park: query.park, building: query.building ?? '', from: query.from, to: query.to }) as Record<string, number | null>[];

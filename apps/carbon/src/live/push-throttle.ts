@@ -33,8 +33,9 @@ export class PushThrottle {
 
   private fire(): void {
     this.pending = false;
-    this.push();
+    // the interval runs from the start of a push: a push to many dashboards takes time of its own
     this.timer = this.timers.setTimeout(() => this.windowEnded(), this.intervalMs);
+    this.push();
   }
 
   private windowEnded(): void {
