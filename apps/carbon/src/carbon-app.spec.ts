@@ -200,12 +200,28 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/api/parks', '/api/parks/{parkId}/live', '/api/parks/{parkId}/history', '/api/factors']));
   });
 
+  it('should take a live grid intensity from the bus for the parks of its region, and refuse a wrong one', async () => {
+    const publish = (topic: string, payload: unknown) =>
+      new Promise<void>((resolve, reject) =>
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(JSON.stringify(payload)), qos: 1, retain: true, dup: false }, (error) => (error ? reject(error) : resolve())),
+      );
+    const now = Date.now();
+    await publish('grids/east-china/intensity', { v: 1, kgCo2PerKwh: 480, from: now - HOUR, to: now + HOUR, source: 'g/kWh by mistake' });
+    await publish('grids/east-china/intensity', { v: 1, kgCo2PerKwh: 0.48, from: now - HOUR, to: now + HOUR, source: 'East China dispatch' });
+    const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
+    const factorOf = async () => ((await (await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/live`, { headers: { authorization } })).json()) as ParkSnapshot).factor;
+    await expect.poll(async () => (await factorOf()).grid.origin, { timeout: 3000 }).toBe('live-feed');
+    expect(await factorOf()).toMatchObject({ grid: { kgCo2PerKwh: 0.48, source: 'East China dispatch', year: null }, factorSetVersion: 'cn-mee-nbs-2023.2+live' });
+  });
+
   it('should count what it did in /metrics', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${carbon.port}/metrics`)).text();
     expect(metrics).toMatch(/^zeropark_carbon_batches_received_total 3$/m);
     expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="token"\} 2$/m);
     expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="origin"\} 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_joins_refused_total 1$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_grid_intensities_received_total 1$/m);
+    expect(metrics).toMatch(/^zeropark_carbon_grid_intensities_refused_total 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_bus_connected 1$/m);
   });
 });

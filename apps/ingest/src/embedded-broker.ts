@@ -1,4 +1,4 @@
-import { BUS_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contracts';
+import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contracts';
 import { verifySecret } from '@zeropark/registry';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { createServer, type Server } from 'node:net';
@@ -22,6 +22,8 @@ export interface EmbeddedBrokerLimits {
 export interface EmbeddedBrokerDeps {
   gateways: GatewayDirectory;
   busSecret: string;
+  /** Password of the grid-intensity feed account; undefined: no feed account. */
+  feedSecret: string | undefined;
   metrics: IngestMetrics;
   logger: Logger;
   limits: EmbeddedBrokerLimits;
@@ -146,13 +148,14 @@ export class EmbeddedBroker {
       this.deps.logger.warn({ clientId: client.id, username }, 'client id taken over by a new connection of the same identity [MQTT-3.1.4-2]');
     }
     this.identities.set(client, identity);
-    this.deps.logger.info({ clientId: client.id, ...(identity.kind === 'gateway' ? { park: identity.account.parkId, gateway: identity.account.id } : { bus: true }) }, 'client connected');
+    this.deps.logger.info({ clientId: client.id, ...(identity.kind === 'gateway' ? { park: identity.account.parkId, gateway: identity.account.id } : { service: identity.kind }) }, 'client connected');
     return undefined;
   }
 
   private async identify(username: string | undefined, password: Buffer | undefined): Promise<ClientIdentity | undefined> {
     if (username === undefined || password === undefined) return undefined;
     if (username === BUS_USERNAME) return isBusSecret(password, this.deps.busSecret) ? { kind: 'bus' } : undefined;
+    if (username === FEED_USERNAME) return this.deps.feedSecret !== undefined && isBusSecret(password, this.deps.feedSecret) ? { kind: 'feed' } : undefined;
     const account = this.deps.gateways.find(username);
     if (account === undefined || !(await verifySecret(password.toString('utf8'), account.secretHash))) return undefined;
     return { kind: 'gateway', account };
@@ -197,7 +200,7 @@ function connackError(returnCode: number): AuthenticateError {
 }
 
 function sameIdentity(a: ClientIdentity, b: ClientIdentity): boolean {
-  if (a.kind === 'bus' || b.kind === 'bus') return a.kind === b.kind;
+  if (a.kind !== 'gateway' || b.kind !== 'gateway') return a.kind === b.kind;
   return a.account.parkId === b.account.parkId && a.account.id === b.account.id;
 }
 

@@ -1,4 +1,4 @@
-import { BUS_USERNAME } from '@zeropark/contracts';
+import { BUS_USERNAME, FEED_USERNAME, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import { hashSecret } from '@zeropark/registry';
 import Database from 'better-sqlite3';
@@ -13,6 +13,7 @@ import { loadIngestConfig } from './ingest.config.js';
 import { startIngest, type RunningIngest } from './ingest-service.js';
 
 const BUS_SECRET = 'bus-secret-for-the-spec';
+const FEED_SECRET = 'feed-secret-for-the-spec';
 
 async function writeRegistry(dir: string): Promise<string> {
   const file = join(dir, 'park.yaml');
@@ -69,6 +70,7 @@ describe('the ingest with its embedded broker', () => {
       ZEROPARK_REGISTRY: await writeRegistry(dataDir),
       ZEROPARK_DATA_DIR: dataDir,
       ZEROPARK_BUS_SECRET: BUS_SECRET,
+      ZEROPARK_FEED_SECRET: FEED_SECRET,
       INGEST_MQTT_PORT: '0',
       INGEST_HTTP_PORT: '0',
       INGEST_MAX_READINGS_PER_BATCH: '3',
@@ -193,6 +195,30 @@ describe('the ingest with its embedded broker', () => {
     const store = new SqliteStore(join(dataDir, 'zeropark.db'));
     expect(await store.queryReadings({ park: 'p1', meter: 'GRID', from: 0, to: NOW * 2 })).toEqual([]);
     await store.close();
+  });
+
+  it('should carry the grid-intensity feed from the feed account to the bus account, retained', async () => {
+    const feed = await connect(mqttPort, FEED_USERNAME, FEED_SECRET);
+    const intensity = { v: 1, kgCo2PerKwh: 0.48, from: NOW, to: NOW + 3_600_000, source: 'spec feed' };
+    await feed.publishAsync(gridIntensityTopic('east-china'), JSON.stringify(intensity), { qos: 1, retain: true });
+    const reader = await connect(mqttPort, BUS_USERNAME, BUS_SECRET);
+    const received = nextMessage(reader, gridIntensityTopic('east-china'));
+    await reader.subscribeAsync(GRID_INTENSITY_TOPIC_FILTER, { qos: 1 });
+    expect(await received).toEqual(intensity);
+    reader.end(true);
+    // the feed account writes nothing else
+    const closed = new Promise<void>((resolve) => feed.once('close', () => resolve()));
+    feed.publish('parks/p1/gateways/g1/readings', JSON.stringify({ v: 1, seq: 1, readings: [] }), { qos: 1 });
+    await closed;
+    feed.end(true);
+  });
+
+  it('should disconnect a gateway that writes a grid intensity', async () => {
+    const forger = await connect(mqttPort, 'g2', 'g2-secret');
+    const closed = new Promise<void>((resolve) => forger.once('close', () => resolve()));
+    forger.publish(gridIntensityTopic('east-china'), JSON.stringify({ v: 1, kgCo2PerKwh: 0, from: NOW, to: NOW + 1, source: 'forged' }), { qos: 1 });
+    await closed;
+    forger.end(true);
   });
 
   it('should refuse a gateway subscribing to the bus or to everything', async () => {

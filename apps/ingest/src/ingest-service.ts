@@ -108,6 +108,7 @@ async function prepareSource(config: IngestConfig, parks: ReadonlyMap<string, Pa
   const broker = await EmbeddedBroker.create({
     gateways: new GatewayDirectory(parks),
     busSecret: config.ZEROPARK_BUS_SECRET ?? '',
+    feedSecret: config.ZEROPARK_FEED_SECRET,
     metrics,
     logger,
     limits: {

@@ -13,6 +13,11 @@ export const INGEST_SETTINGS = {
     description: 'Password of the bus service account (user `zeropark-bus`) on the embedded broker; required without INGEST_BROKER_URL',
     secret: true,
   },
+  ZEROPARK_FEED_SECRET: {
+    schema: z.string().min(16, 'needs at least 16 characters').optional(),
+    description: 'Password of the grid-intensity feed account (user `zeropark-feed`, may publish only grids/{region}/intensity) on the embedded broker; unset: no feed',
+    secret: true,
+  },
   INGEST_BROKER_URL: {
     schema: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
     description: 'An external broker (Mosquitto, EMQX) to take readings from instead of the embedded one',

@@ -48,3 +48,13 @@ describe(FactorSet.name, () => {
     expect(factorsWith({}).fuels.dieselKgCo2PerL.toString()).toBe('2.60064');
   });
 });
+
+describe(`${FactorSet.name} with a live feed`, () => {
+  it('should let the newest live message win where spans overlap', () => {
+    const factors = factorsWith({});
+    factors.addLiveFactor({ from: T0, to: T0 + 3_600_000, kgCo2PerKwh: 0.5, source: 'first' });
+    factors.addLiveFactor({ from: T0, to: T0 + 900_000, kgCo2PerKwh: 0.45, source: 'correction' });
+    expect(factors.gridAverageAt(T0).source).toBe('correction');
+    expect(factors.gridAverageAt(T0 + 1_800_000).source).toBe('first');
+  });
+});

@@ -68,6 +68,11 @@ export class FactorSet {
     this.live = [...factors];
   }
 
+  /** Takes one more live value; where spans overlap, the newest message wins. Keeps the last 1000. */
+  addLiveFactor(factor: LiveGridFactor): void {
+    this.live = [factor, ...this.live].slice(0, 1000);
+  }
+
   /** Location-based grid factor of the interval starting at `epochMs`: live feed, else hourly profile, else the year's. */
   gridAverageAt(epochMs: number): AppliedGridFactor {
     const live = this.liveAt(epochMs);

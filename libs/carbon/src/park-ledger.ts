@@ -14,7 +14,7 @@ import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, type
 import { ContractCoverage } from './contract-coverage.js';
 import { counterInterval, type CounterSample } from './counter-interval.js';
 import { dec, ZERO, type Decimal } from './decimal.js';
-import { FactorSet, type AppliedGridFactor } from './factor-set.js';
+import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor-set.js';
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
 import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
@@ -348,6 +348,21 @@ export class ParkLedger {
       this.replayCutoff = -Infinity;
     }
     // the replayed minutes are already in the series up to the last write before the restart; writing them again is harmless
+  }
+
+  /**
+   * A grid intensity from the live feed for a span of time: minutes of that span still held are
+   * accounted again with it; later minutes take it as they come. True when a held minute changed.
+   */
+  applyLiveFactor(factor: LiveGridFactor): boolean {
+    this.factors.addLiveFactor(factor);
+    let changed = false;
+    for (const [minute, live] of this.minutes) {
+      if (minute + MINUTE_MS <= factor.from || minute >= factor.to || live.result === null) continue;
+      this.dirty.add(minute);
+      changed = true;
+    }
+    return changed;
   }
 
   /**

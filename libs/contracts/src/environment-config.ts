@@ -35,6 +35,7 @@ export const PLATFORM_SETTING_NAMES = [
   'ZEROPARK_DATA_DIR',
   'ZEROPARK_BUS_URL',
   'ZEROPARK_BUS_SECRET',
+  'ZEROPARK_FEED_SECRET',
   'ZEROPARK_SIMULATOR',
   'ZEROPARK_STORE',
   'ZEROPARK_INFLUX_URL',
@@ -70,7 +71,8 @@ export function describeSettings(settings: Settings): string {
   const rows = Object.entries(settings).map(([name, setting]) => {
     const fallback = setting.schema.safeParse(undefined);
     const fallbackText = setting.defaultText ?? (fallback.success && fallback.data !== undefined ? String(fallback.data) : undefined);
-    const shown = fallbackText === undefined ? 'required' : `\`${fallbackText}\``;
+    // optional settings parse when unset; required ones do not
+    const shown = fallbackText !== undefined ? `\`${fallbackText}\`` : fallback.success ? 'unset' : 'required';
     return `| \`${name}\` | ${setting.description}${setting.secret === true ? ' (secret)' : ''} | ${shown} |`;
   });
   return ['| variable | meaning | default |', '| --- | --- | --- |', ...rows].join('\n');

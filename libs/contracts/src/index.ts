@@ -13,3 +13,4 @@ export * from './json-schema.js';
 export * from './topology.js';
 export * from './environment-config.js';
 export * from './reading-check.js';
+export * from './grid-intensity.schema.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acceptedBatchSchema } from './accepted-batch.schema.js';
+import { gridIntensitySchema } from './grid-intensity.schema.js';
 import { readingBatchSchema } from './reading-batch.schema.js';
 
 /**
@@ -19,6 +20,12 @@ export function publishedJsonSchemas(): Record<string, unknown> {
       $id: 'https://zeropark.dev/schemas/accepted-batch.v1.schema.json',
       title: 'ZeroPark accepted batch on the bus, v1',
       description: 'Payload of zeropark/v1/accepted/{parkId}: normalized and enriched by the ingest.',
+    },
+    'grid-intensity.v1.schema.json': {
+      ...z.toJSONSchema(gridIntensitySchema, { target: 'draft-2020-12', io: 'input' }),
+      $id: 'https://zeropark.dev/schemas/grid-intensity.v1.schema.json',
+      title: 'ZeroPark live grid intensity, v1',
+      description: 'Payload of grids/{region}/intensity, QoS 1, retained, from the feed account: the grid factor for a span of time. See docs/carbon-method.md.',
     },
   };
 }

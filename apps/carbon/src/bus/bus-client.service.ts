@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ACCEPTED_TOPIC_FILTER, acceptedBatchSchema, BUS_USERNAME, describeIssues } from '@zeropark/contracts';
+import { ACCEPTED_TOPIC_FILTER, acceptedBatchSchema, BUS_USERNAME, describeIssues, GRID_INTENSITY_TOPIC_FILTER, gridIntensitySchema, parseGridIntensityTopic, toEpochMilliseconds } from '@zeropark/contracts';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { CarbonConfig } from '../carbon.config.js';
@@ -8,8 +8,8 @@ import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import { LiveStateService } from '../live/live-state.service.js';
 
 /**
- * Takes accepted batches from the bus as an ordinary MQTT client with the service account, so it
- * works the same against the embedded broker and an external one. A persistent session (fixed
+ * Takes accepted batches, and the live grid-intensity feed, from the bus as an ordinary MQTT
+ * client with the service account, so it works the same against the embedded broker and an external one. A persistent session (fixed
  * client id, clean off) keeps QoS 1 batches for it across a reconnect.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
       this.metrics.busConnected.set(1);
       this.logger.info({ bus: this.config.ZEROPARK_BUS_URL, sessionPresent: connack.sessionPresent }, 'bus connected');
       if (!connack.sessionPresent) {
-        client.subscribe(ACCEPTED_TOPIC_FILTER, { qos: 1 }, (error) => {
+        client.subscribe([ACCEPTED_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER], { qos: 1 }, (error) => {
           if (error) this.logger.error({ err: error }, 'bus subscription failed');
         });
       }
@@ -55,6 +55,8 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private receive(topic: string, payload: Buffer): void {
+    const region = parseGridIntensityTopic(topic);
+    if (region !== undefined) return this.receiveIntensity(topic, region, payload);
     let json: unknown;
     try {
       json = JSON.parse(payload.toString('utf8'));
@@ -73,5 +75,25 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
       return;
     }
     this.metrics.batchesReceived.inc();
+  }
+
+  /** A live grid intensity (grids/{region}/intensity): applied to the parks of that region. */
+  private receiveIntensity(topic: string, region: string, payload: Buffer): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload.toString('utf8'));
+    } catch {
+      json = undefined;
+    }
+    const message = gridIntensitySchema.safeParse(json);
+    if (!message.success) {
+      this.metrics.gridIntensitiesRefused.inc();
+      this.logger.error({ topic, problems: json === undefined ? ['not JSON'] : describeIssues(message.error) }, 'grid intensity refused');
+      return;
+    }
+    const { kgCo2PerKwh, from, to, source } = message.data;
+    const parks = this.live.applyGridIntensity(region, { kgCo2PerKwh, from: toEpochMilliseconds(from), to: toEpochMilliseconds(to), source });
+    this.metrics.gridIntensitiesReceived.inc();
+    this.logger.info({ region, kgCo2PerKwh, from, to, source, parks }, 'live grid intensity applied');
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ParkLedger, type CarbonMinutePoint } from '@zeropark/carbon';
+import { ParkLedger, type CarbonMinutePoint, type LiveGridFactor } from '@zeropark/carbon';
 import type { AcceptedBatch, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
@@ -65,6 +65,18 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     for (const reading of batch.readings) changed = ledger.apply(reading) || changed;
     if (changed) this.throttles.get(batch.park)?.changed();
     return true;
+  }
+
+  /** A live grid intensity for the parks of `region`; the ids of the parks it applies to. */
+  applyGridIntensity(region: string, factor: LiveGridFactor): string[] {
+    const parks: string[] = [];
+    for (const [parkId, ledger] of this.ledgers) {
+      if (ledger.topology.park.gridRegion !== region) continue;
+      parks.push(parkId);
+      ledger.applyLiveFactor(factor);
+      this.throttles.get(parkId)?.changed(); // the factor in use is part of the snapshot
+    }
+    return parks;
   }
 
   snapshot(parkId: string): ParkSnapshot | undefined {
