@@ -13,21 +13,3 @@ export const CARBON_BUILDING_SUM_FIELDS: readonly string[] = BUILDING_TOTAL_KEYS
 export function contractField(contract: Pick<EnergyContract, 'id'>): string {
   return `contract_${contract.id}_kwh`;
 }
-
-/** A minute of the series, as the ledger hands it to the store. */
-export interface CarbonMinutePoint {
-  park: string;
-  /** null: the park's own point. */
-  building: string | null;
-  ts: number;
-  fields: Record<string, number>;
-  factorVersion: string;
-  /** Set on a correction: late readings' share of a minute written before (DESIGN.md's series key + tag `correction`). */
-  correction?: string;
-}
-
-/** Sums of the series over a time bucket, as the store gives them back. */
-export interface CarbonBucketSums {
-  ts: number;
-  sums: Record<string, number>;
-}

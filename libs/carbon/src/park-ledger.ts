@@ -1,6 +1,8 @@
 import type {
   AcceptedReading,
   BuildingPeriodFigures,
+  CarbonPoint,
+  CarbonSum,
   BuildingSnapshot,
   DataQuality,
   GridFactorInUse,
@@ -10,7 +12,7 @@ import type {
   PeriodFigures,
   Quantity,
 } from '@zeropark/contracts';
-import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, type CarbonBucketSums, type CarbonMinutePoint } from './carbon-series.js';
+import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
 import { counterInterval, type CounterSample } from './counter-interval.js';
 import { dec, ZERO, type Decimal } from './decimal.js';
@@ -43,9 +45,9 @@ export interface LedgerRestore {
   /** A minute boundary: the series holds everything before it; replayed readings count only after it. */
   cutoff: number;
   /** The park's series summed in buckets that never straddle a local day (e.g. 15 minutes), before `cutoff`. */
-  parkSums: readonly CarbonBucketSums[];
+  parkSums: readonly CarbonSum[];
   /** Each building's series summed the same way, for today and yesterday. */
-  buildingSums: ReadonlyMap<string, readonly CarbonBucketSums[]>;
+  buildingSums: ReadonlyMap<string, readonly CarbonSum[]>;
   /** Stored readings from some time before `cutoff` (the meters' last counters) until now, in time order. */
   readings: readonly AcceptedReading[];
 }
@@ -258,9 +260,9 @@ export class ParkLedger {
    * The minutes accounted anew since the last call, as points of the `carbon` series: one for
    * the park and one per building with figures. Writing the same minute again overwrites it.
    */
-  takeCarbonPoints(at: number): CarbonMinutePoint[] {
+  takeCarbonPoints(at: number): CarbonPoint[] {
     this.slideTo(at);
-    const points: CarbonMinutePoint[] = [];
+    const points: CarbonPoint[] = [];
     for (const minute of [...this.unwritten].sort((a, b) => a - b)) {
       const live = this.minutes.get(minute);
       if (live?.result === undefined || live.result === null) continue;
@@ -281,7 +283,7 @@ export class ParkLedger {
   }
 
   /** A minute's result as points: the park's and each building's. */
-  private pointsOf(minute: number, result: MinuteResult, drawn: readonly Decimal[]): CarbonMinutePoint[] {
+  private pointsOf(minute: number, result: MinuteResult, drawn: readonly Decimal[]): CarbonPoint[] {
     const parkId = this.topology.park.id;
     const factorVersion = this.factors.versionAt(minute);
     const figures = parkFigures(result.park, this.factors.fuels.dieselDensityKgPerL);
@@ -296,7 +298,7 @@ export class ParkLedger {
     fields.emissionsMarketKg = figures.emissionsMarketKg.toNumber();
     if (figures.intensityGPerKwh !== null) fields.intensityGPerKwh = figures.intensityGPerKwh.toNumber();
     if (figures.renewableShare !== null) fields.renewableShare = figures.renewableShare.toNumber();
-    const points: CarbonMinutePoint[] = [{ park: parkId, building: null, ts: minute, fields, factorVersion }];
+    const points: CarbonPoint[] = [{ park: parkId, building: null, ts: minute, fields, factorVersion }];
     for (const [building, totals] of result.buildings) {
       const buildingFields: Record<string, number> = {};
       for (const key of BUILDING_TOTAL_KEYS) buildingFields[key] = totals[key].toNumber();

@@ -14,3 +14,4 @@ export * from './topology.js';
 export * from './environment-config.js';
 export * from './reading-check.js';
 export * from './grid-intensity.schema.js';
+export * from './carbon-point.js';

@@ -110,15 +110,8 @@ export class SqliteStore implements TimeseriesStore {
   async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
     const rows = this.db
       .prepare('SELECT park, building, ts, correction, factor_version, fields FROM series.carbon WHERE park = ? AND building = ? AND ts >= ? AND ts < ? ORDER BY ts, correction')
-      .all(query.park, query.building ?? '', query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string }[];
-    return rows.map((row) => ({
-      park: row.park,
-      building: row.building === '' ? null : row.building,
-      ts: row.ts,
-      factorVersion: row.factor_version,
-      fields: JSON.parse(row.fields) as Record<string, number>,
-      ...(row.correction === '' ? {} : { correction: row.correction }),
-    }));
+      .all(query.park, query.building ?? '', query.from, query.to) as CarbonRow[];
+    return rows.map(carbonPointOf);
   }
 
   async restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }> {
@@ -128,16 +121,8 @@ export class SqliteStore implements TimeseriesStore {
   async queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]> {
     const rows = this.db
       .prepare('SELECT * FROM series.carbon_history WHERE park = ? AND ts >= ? AND ts < ? ORDER BY ts, restated_at, building, correction')
-      .all(query.park, query.from, query.to) as { park: string; building: string; ts: number; correction: string; factor_version: string; fields: string; restated_at: number }[];
-    return rows.map((row) => ({
-      park: row.park,
-      building: row.building === '' ? null : row.building,
-      ts: row.ts,
-      factorVersion: row.factor_version,
-      fields: JSON.parse(row.fields) as Record<string, number>,
-      ...(row.correction === '' ? {} : { correction: row.correction }),
-      restatedAt: row.restated_at,
-    }));
+      .all(query.park, query.from, query.to) as (CarbonRow & { restated_at: number })[];
+    return rows.map((row) => ({ ...carbonPointOf(row), restatedAt: row.restated_at }));
   }
 
   async sumCarbon(query: CarbonSumQuery): Promise<CarbonSum[]> {
@@ -162,6 +147,27 @@ export class SqliteStore implements TimeseriesStore {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+interface CarbonRow {
+  park: string;
+  building: string;
+  ts: number;
+  correction: string;
+  factor_version: string;
+  fields: string;
+}
+
+/** A row of the carbon tables as a point: '' is the park itself, or no correction. */
+function carbonPointOf(row: CarbonRow): CarbonPoint {
+  return {
+    park: row.park,
+    building: row.building === '' ? null : row.building,
+    ts: row.ts,
+    factorVersion: row.factor_version,
+    fields: JSON.parse(row.fields) as Record<string, number>,
+    ...(row.correction === '' ? {} : { correction: row.correction }),
+  };
 }
 
 function toRow(park: string, point: AcceptedReading): Record<string, string | number | null> {

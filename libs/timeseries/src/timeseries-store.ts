@@ -1,4 +1,6 @@
-import type { AcceptedReading } from '@zeropark/contracts';
+import type { AcceptedReading, CarbonPoint, CarbonSum } from '@zeropark/contracts';
+
+export type { CarbonPoint, CarbonSum } from '@zeropark/contracts';
 
 /** One stored reading: series `reading`, tags park, building, meter, role, carrier (DESIGN.md, "Storage"). */
 export interface ReadingPoint extends AcceptedReading {
@@ -31,25 +33,6 @@ export interface ReadingQuery {
   to: number;
 }
 
-/**
- * One minute of a park's (building null) or a building's accounting: series `carbon`, tags park
- * and building, a numeric field per figure and the factor set version that made them
- * (DESIGN.md, "Storage"). `ts` is the start of the minute.
- */
-export interface CarbonPoint {
-  park: string;
-  building: string | null;
-  ts: number;
-  fields: Record<string, number>;
-  factorVersion: string;
-  /**
-   * Absent for a minute's own point. Set for a correction: what readings that came after the
-   * minute was written added to it, kept beside the point (tag `correction`) so neither
-   * overwrites the other; sums add both.
-   */
-  correction?: string;
-}
-
 export interface CarbonSumQuery {
   park: string;
   /** null: the park's own points. */
@@ -62,12 +45,6 @@ export interface CarbonSumQuery {
   bucketMs: number;
   /** The numeric fields to sum. */
   fields: readonly string[];
-}
-
-/** The sums of some fields over one bucket; a field no point held is absent. */
-export interface CarbonSum {
-  ts: number;
-  sums: Record<string, number>;
 }
 
 /** A restatement: a park's carbon points of a range replaced, the replaced ones kept. */

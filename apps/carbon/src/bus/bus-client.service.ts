@@ -57,12 +57,7 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
   private receive(topic: string, payload: Buffer): void {
     const region = parseGridIntensityTopic(topic);
     if (region !== undefined) return this.receiveIntensity(topic, region, payload);
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
-      json = undefined;
-    }
+    const json = jsonOf(payload);
     const batch = acceptedBatchSchema.safeParse(json);
     if (!batch.success) {
       this.metrics.batchesRefused.inc();
@@ -79,12 +74,7 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** A live grid intensity (grids/{region}/intensity): applied to the parks of that region. */
   private receiveIntensity(topic: string, region: string, payload: Buffer): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
-      json = undefined;
-    }
+    const json = jsonOf(payload);
     const message = gridIntensitySchema.safeParse(json);
     if (!message.success) {
       this.metrics.gridIntensitiesRefused.inc();
@@ -95,5 +85,14 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
     const parks = this.live.applyGridIntensity(region, { kgCo2PerKwh, from: toEpochMilliseconds(from), to: toEpochMilliseconds(to), source });
     this.metrics.gridIntensitiesReceived.inc();
     this.logger.info({ region, kgCo2PerKwh, from, to, source, parks }, 'live grid intensity applied');
+  }
+}
+
+/** The JSON of a payload; undefined when it is not JSON. */
+function jsonOf(payload: Buffer): unknown {
+  try {
+    return JSON.parse(payload.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }

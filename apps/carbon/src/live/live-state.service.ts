@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ParkLedger, type CarbonMinutePoint, type LiveGridFactor } from '@zeropark/carbon';
-import type { AcceptedBatch, ParkSnapshot } from '@zeropark/contracts';
+import { ParkLedger, type LiveGridFactor } from '@zeropark/carbon';
+import type { AcceptedBatch, CarbonPoint, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
@@ -26,7 +26,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   private seriesTimer: NodeJS.Timeout | undefined;
   private seriesWrite: Promise<void> = Promise.resolve();
   /** Points whose write failed, tried again with the next ones. */
-  private unwritten: CarbonMinutePoint[] = [];
+  private unwritten: CarbonPoint[] = [];
   /** Minutes held in full for late readings; older ones live on in their day's sums. */
   readonly liveWindowMs: number;
 

@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, localDay, MINUTE_MS, minuteOf, ParkLedger, type CarbonMinutePoint } from '@zeropark/carbon';
+import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, localDay, MINUTE_MS, minuteOf, ParkLedger } from '@zeropark/carbon';
+import type { CarbonPoint } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { CarbonSum, TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
@@ -70,7 +71,7 @@ export class RestatementService {
     const contractSums = topology.accounting.contracts.length === 0 ? [] : await this.store.sumCarbon({ park: parkId, building: null, from: contractsFrom, to: from, bucketMs: BUCKET_MS, fields: topology.accounting.contracts.map(contractField) });
     const readings = await this.store.queryReadings({ park: parkId, from: from - replayMs, to: to + replayMs });
     ledger.restore({ cutoff: from, parkSums: contractSums, buildingSums: new Map(), readings });
-    const replacement: CarbonMinutePoint[] = ledger.takeCarbonPoints(to + replayMs).filter((point) => point.ts >= from && point.ts < to);
+    const replacement: CarbonPoint[] = ledger.takeCarbonPoints(to + replayMs).filter((point) => point.ts >= from && point.ts < to);
 
     // what changes, day by day, for the live totals and for the answer
     const oldPark = await this.store.sumCarbon({ park: parkId, building: null, from, to, bucketMs: BUCKET_MS, fields: CARBON_PARK_SUM_FIELDS });

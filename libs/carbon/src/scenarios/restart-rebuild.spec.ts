@@ -1,6 +1,6 @@
 import type { AcceptedReading } from '@zeropark/contracts';
 import { describe, expect, it } from 'vitest';
-import type { CarbonBucketSums, CarbonMinutePoint } from '../carbon-series.js';
+import type { CarbonPoint, CarbonSum } from '@zeropark/contracts';
 import { ParkLedger } from '../park-ledger.js';
 import { MINUTE, reading, T0, testPark } from '../test-park.fixture.js';
 
@@ -24,7 +24,7 @@ function readings(): AcceptedReading[] {
 }
 
 /** The series as a store would sum it: 15-minute buckets of one park or building. */
-function sums(points: readonly CarbonMinutePoint[], building: string | null, before: number): CarbonBucketSums[] {
+function sums(points: readonly CarbonPoint[], building: string | null, before: number): CarbonSum[] {
   const buckets = new Map<number, Record<string, number>>();
   for (const point of points) {
     if (point.building !== building || point.ts >= before) continue;
@@ -41,7 +41,7 @@ describe('a carbon service restarted', () => {
     const all = readings();
     const before = new ParkLedger(park, { liveWindowMs: 3_600_000 });
     // the series as it was written, every ten minutes
-    const series = new Map<string, CarbonMinutePoint>();
+    const series = new Map<string, CarbonPoint>();
     all.forEach((row, index) => {
       before.apply(row);
       if (index % 50 === 49) for (const point of before.takeCarbonPoints(row.ts)) series.set(`${point.building}@${point.ts}`, point);
@@ -73,7 +73,7 @@ describe('a carbon service restarted', () => {
 
   it('should give back late readings, written as corrections beside the minutes they changed', () => {
     const before = new ParkLedger(park, { liveWindowMs: 3_600_000, runId: 'r1' });
-    const series: CarbonMinutePoint[] = [];
+    const series: CarbonPoint[] = [];
     before.apply(reading('B01-MAIN', T0, { energy_import_kwh: 0 }, park));
     series.push(...before.takeCarbonPoints(T0 + 180 * MINUTE)); // an hour's window: minutes before 12:00 are gone
     // the gateway was offline: 90 kWh over three hours, 60 of them before the window
