@@ -16,10 +16,10 @@ export interface BenchPlatform {
 }
 
 /** The ingest (embedded broker, SQLite store) and the carbon service as processes, for the live benchmarks. */
-export async function startBenchPlatform(registryFile: string, dataDir: string, carbonEnv: Record<string, string> = {}): Promise<BenchPlatform> {
+export async function startBenchPlatform(registryFile: string, dataDir: string, carbonEnv: Record<string, string> = {}, ingestEnv: Record<string, string> = {}): Promise<BenchPlatform> {
   const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
   const shared = { ZEROPARK_REGISTRY: registryFile, ZEROPARK_DATA_DIR: dataDir, ZEROPARK_BUS_SECRET: 'bus-secret-of-the-live-bench' };
-  const ingest = await startIngestProcess({ ...shared, INGEST_MQTT_PORT: String(mqttPort), INGEST_MAX_MESSAGES_PER_S: '1000000' }, ingestPort);
+  const ingest = await startIngestProcess({ ...shared, INGEST_MQTT_PORT: String(mqttPort), INGEST_MAX_MESSAGES_PER_S: '1000000', ...ingestEnv }, ingestPort);
   const carbon = await startServiceProcess('carbon', { ...shared, ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`, CARBON_TOKEN_SECRET: TOKEN_SECRET, ...carbonEnv }, carbonPort);
   return {
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,

@@ -9,6 +9,9 @@ import { percentile } from './closed-loop-publisher.js';
 export interface PushLatency {
   p50: number;
   p99: number;
+  /** The marker's publish → PUBACK (the ingest's part: journal commit), p50 and p99. */
+  pubackP50: number;
+  pubackP99: number;
   probes: number;
   /** Background readings acknowledged per second while probing. */
   loadReadingsPerSecond: number;
@@ -31,6 +34,7 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   if (!joined.ok) throw new Error(joined.reason);
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
+  const pubacks: number[] = [];
   let measuring = false;
   dashboard.on('building:snapshot', (snapshot) => {
     const now = performance.now();
@@ -46,8 +50,13 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   let value = 0;
   const probe = setInterval(() => {
     value += 1;
-    sentAt.set(value, performance.now());
-    void marker.publishAsync(`parks/${park.parkId}/gateways/${MARKER.gateway}/readings`, JSON.stringify({ v: 1, seq: value, readings: [{ meter: MARKER.meter, ts: Date.now(), values: { power_kw: value } }] }), { qos: 1 });
+    const sent = performance.now();
+    sentAt.set(value, sent);
+    void marker
+      .publishAsync(`parks/${park.parkId}/gateways/${MARKER.gateway}/readings`, JSON.stringify({ v: 1, seq: value, readings: [{ meter: MARKER.meter, ts: Date.now(), values: { power_kw: value } }] }), { qos: 1 })
+      .then(() => {
+        if (measuring) pubacks.push(performance.now() - sent);
+      });
   }, 50);
   await new Promise((resolve) => setTimeout(resolve, 3000)); // warm up
   measuring = true;
@@ -63,5 +72,5 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   await load.stop(2000);
   await marker.endAsync();
   dashboard.close();
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed };
 }
