@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
+import { BUS_BROKER_PASSWORD, FEED_BROKER_PASSWORD, INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
 import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { ingestMetric } from '../support/ingest-metrics.js';
 import { writeLoadPark, type LoadPark } from '../support/load-park.js';
@@ -108,5 +108,17 @@ describe('gateways attacking through the shipped Mosquitto ACL', () => {
     await expect.poll(() => ingestMetric(httpPort, 'zeropark_ingest_batches_rejected_total')).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(seen).toEqual([]);
+  });
+
+  it('should carry the feed account\'s grid intensity to the carbon service, and no gateway\'s', async () => {
+    const carbon = await connect('zeropark-bus', BUS_BROKER_PASSWORD);
+    const seen: string[] = [];
+    carbon.on('message', (_topic, payload) => seen.push(payload.toString()));
+    await carbon.subscribeAsync('grids/+/intensity', { qos: 1 });
+    const forger = park.gateways[gw0]!;
+    await publishOrClosed(await connect(forger.id, forger.secret), 'grids/east-china/intensity', '{"forged":true}');
+    const feed = await connect('zeropark-feed', FEED_BROKER_PASSWORD);
+    await feed.publishAsync('grids/east-china/intensity', '{"from":"feed"}', { qos: 1 });
+    await expect.poll(() => seen, { timeout: 3000 }).toEqual(['{"from":"feed"}']);
   });
 });

@@ -8,6 +8,7 @@ import { REPO_ROOT } from './platform-process.js';
 
 export const INGEST_BROKER_PASSWORD = 'ingest-broker-password-of-the-test';
 export const BUS_BROKER_PASSWORD = 'bus-broker-password-of-the-test';
+export const FEED_BROKER_PASSWORD = 'feed-broker-password-of-the-test';
 
 /**
  * Mosquitto as `deploy/` ships it: the shipped mosquitto.conf, with password and ACL files made
@@ -18,7 +19,7 @@ export async function startShippedMosquitto(dir: string, park: LoadPark): Promis
   writeFileSync(
     secrets,
     [
-      `services: { ingest: ${INGEST_BROKER_PASSWORD}, bus: ${BUS_BROKER_PASSWORD} }`,
+      `services: { ingest: ${INGEST_BROKER_PASSWORD}, bus: ${BUS_BROKER_PASSWORD}, feed: ${FEED_BROKER_PASSWORD} }`,
       'gateways:',
       ...park.gateways.map((gateway) => `  - { park: ${park.parkId}, id: ${gateway.id}, secret: ${gateway.secret} }`),
       `  - { park: ${park.parkId}, id: ${MARKER.gateway}, secret: ${MARKER.secret} }`,

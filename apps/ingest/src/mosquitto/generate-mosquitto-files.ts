@@ -1,4 +1,4 @@
-import { BUS_USERNAME, idSchema } from '@zeropark/contracts';
+import { BUS_USERNAME, FEED_USERNAME, idSchema } from '@zeropark/contracts';
 import { loadRegistries } from '@zeropark/registry';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { brokerUsername, INGEST_BROKER_USERNAME, passwordLine, renderAcl } from './mosquitto-files.js';
 
 const secretsSchema = z.strictObject({
-  services: z.strictObject({ ingest: z.string().min(16), bus: z.string().min(16) }),
+  services: z.strictObject({ ingest: z.string().min(16), bus: z.string().min(16), feed: z.string().min(16).optional() }),
   gateways: z.array(z.strictObject({ park: idSchema, id: idSchema, secret: z.string().min(8) })),
 });
 
@@ -17,7 +17,7 @@ const usage = `Writes Mosquitto's password and ACL files for the parks of a regi
   npm run deploy:mosquitto -- --registry config/park.yaml[,more.yaml] --secrets secrets.yaml --out deploy/mosquitto/generated
 
 secrets.yaml (keep it out of version control):
-  services: { ingest: <ingest's broker password>, bus: <carbon's bus password> }
+  services: { ingest: <ingest's broker password>, bus: <carbon's bus password>, feed: <grid-intensity feed's password, optional> }
   gateways: [ { park: demo-park, id: gw-b01, secret: … }, … ]`;
 
 async function main(): Promise<void> {
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const passwords = [
     passwordLine(INGEST_BROKER_USERNAME, secrets.services.ingest),
     passwordLine(BUS_USERNAME, secrets.services.bus),
+    ...(secrets.services.feed === undefined ? [] : [passwordLine(FEED_USERNAME, secrets.services.feed)]),
     ...secrets.gateways.filter((gateway) => parks.get(gateway.park)?.gateways.has(gateway.id)).map((gateway) => passwordLine(brokerUsername(parks, gateway.park, gateway.id), gateway.secret)),
   ];
   mkdirSync(values.out, { recursive: true });

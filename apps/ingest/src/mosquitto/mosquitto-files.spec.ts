@@ -26,6 +26,12 @@ describe(renderAcl.name, () => {
     expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#');
   });
 
+  it('should let the feed account write grid intensities only, and the carbon service read them', () => {
+    const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]));
+    expect(acl).toContain('user zeropark-feed\ntopic write grids/+/intensity\n');
+    expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#\ntopic read grids/+/intensity\n');
+  });
+
   it('should name a gateway park/gateway when two parks have a gateway of that id', () => {
     const parks = new Map([
       ['p1', park('p1', 'gw')],

@@ -1,4 +1,4 @@
-import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, gatewayTopic } from '@zeropark/contracts';
+import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, FEED_USERNAME, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
@@ -26,6 +26,11 @@ export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>): string {
     '',
     `user ${BUS_USERNAME}`,
     `topic read ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+    `topic read ${GRID_INTENSITY_TOPIC_FILTER}`,
+    '',
+    '# the live grid-intensity feed (docs/carbon-method.md); it has a password only when the secrets give it one',
+    `user ${FEED_USERNAME}`,
+    `topic write ${GRID_INTENSITY_TOPIC_FILTER}`,
   ];
   for (const [parkId, registry] of parks) {
     for (const gateway of registry.gateways.values()) {
