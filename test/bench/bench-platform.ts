@@ -9,6 +9,8 @@ export interface BenchPlatform {
   mqttUrl: string;
   carbonUrl: string;
   carbon: ServiceProcess;
+  /** Seconds from spawning the carbon service until its /readyz answered (state rebuilt, bus open). */
+  carbonStartSeconds: number;
   /** CPU seconds the carbon service has used so far (user + system). */
   carbonCpuSeconds(): number;
   token(): Promise<string>;
@@ -20,11 +22,13 @@ export async function startBenchPlatform(registryFile: string, dataDir: string, 
   const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
   const shared = { ZEROPARK_REGISTRY: registryFile, ZEROPARK_DATA_DIR: dataDir, ZEROPARK_BUS_SECRET: 'bus-secret-of-the-live-bench' };
   const ingest = await startIngestProcess({ ...shared, INGEST_MQTT_PORT: String(mqttPort), INGEST_MAX_MESSAGES_PER_S: '1000000', ...ingestEnv }, ingestPort);
+  const carbonStarted = performance.now();
   const carbon = await startServiceProcess('carbon', { ...shared, ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`, CARBON_TOKEN_SECRET: TOKEN_SECRET, ...carbonEnv }, carbonPort);
   return {
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     carbonUrl: `http://127.0.0.1:${carbonPort}`,
     carbon,
+    carbonStartSeconds: (performance.now() - carbonStarted) / 1000,
     carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
     token: () => issueAccessToken(TOKEN_SECRET, { subject: 'bench', role: 'viewer', parks: ['*'], ttlSeconds: 3600 }),
     async stop() {

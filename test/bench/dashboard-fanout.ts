@@ -1,9 +1,9 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@zeropark/contracts';
-import { freePort, processCpuSeconds } from '@zeropark/test-servers';
+import { freePort, processCpuSeconds, processRssBytes as rssBytes } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -28,11 +28,6 @@ async function inBatches<T>(count: number, size: number, make: (index: number) =
   const made: T[] = [];
   for (let start = 0; start < count; start += size) made.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, offset) => make(start + offset)))));
   return made;
-}
-
-function rssBytes(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 /**

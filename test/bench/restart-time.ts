@@ -1,14 +1,11 @@
 import { hashSecret } from '@zeropark/registry';
 import { SqliteStore, type CarbonPoint } from '@zeropark/timeseries';
-import { freePort } from '@zeropark/test-servers';
 import type { AcceptedReading } from '@zeropark/contracts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIngestProcess } from '../support/ingest-process.js';
-import { startServiceProcess } from '../support/service-process.js';
+import { startBenchPlatform } from './bench-platform.js';
 
 const MINUTE = 60_000;
-const TOKEN_SECRET = 'the-token-secret-of-the-live-bench-32';
 
 export interface RestartTime {
   meters: number;
@@ -64,18 +61,9 @@ export async function measureRestart(dir: string, buildings: number, metersPerBu
   await store.close();
 
   const startAndTime = async (dataDir: string): Promise<number> => {
-    const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
-    const shared = { ZEROPARK_REGISTRY: registryFile, ZEROPARK_DATA_DIR: dataDir, ZEROPARK_BUS_SECRET: 'bus-secret-of-the-live-bench' };
-    const ingest = await startIngestProcess({ ...shared, INGEST_MQTT_PORT: String(mqttPort) }, ingestPort);
-    try {
-      const started = performance.now();
-      const carbon = await startServiceProcess('carbon', { ...shared, ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`, CARBON_TOKEN_SECRET: TOKEN_SECRET }, carbonPort);
-      const seconds = (performance.now() - started) / 1000;
-      await carbon.kill('SIGTERM');
-      return seconds;
-    } finally {
-      await ingest.kill('SIGTERM');
-    }
+    const platform = await startBenchPlatform(registryFile, dataDir);
+    await platform.stop();
+    return platform.carbonStartSeconds;
   };
   const emptyDir = join(dir, 'empty');
   mkdirSync(emptyDir, { recursive: true });

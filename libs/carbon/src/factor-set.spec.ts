@@ -37,7 +37,7 @@ describe(FactorSet.name, () => {
 
   it('should let a live feed win while it is valid, and say so in the version', () => {
     const factors = factorsWith({});
-    factors.setLiveFactors([{ from: T0, to: T0 + 900_000, kgCo2PerKwh: 0.48, source: 'grids/east-china/intensity' }]);
+    factors.addLiveFactor({ from: T0, to: T0 + 900_000, kgCo2PerKwh: 0.48, source: 'grids/east-china/intensity' });
     expect(factors.gridAverageAt(T0)).toMatchObject({ origin: 'live-feed' });
     expect(factors.versionAt(T0)).toBe('cn-mee-nbs-2023.2+live');
     expect(factors.gridAverageAt(T0 + 900_000)).toMatchObject({ origin: 'table' });

@@ -63,11 +63,6 @@ export class FactorSet {
     return this.liveAt(epochMs) === undefined ? this.version : `${this.version}+live`;
   }
 
-  /** Replaces the live feed's factors (the newest list the feed sent). */
-  setLiveFactors(factors: readonly LiveGridFactor[]): void {
-    this.live = [...factors];
-  }
-
   /** Takes one more live value; where spans overlap, the newest message wins. Keeps the last 1000. */
   addLiveFactor(factor: LiveGridFactor): void {
     this.live = [factor, ...this.live].slice(0, 1000);

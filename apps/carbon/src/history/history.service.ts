@@ -4,10 +4,10 @@ import {
   BUILDING_HISTORY_FIGURES,
   buildingFigureOf,
   contractField,
-  localDay,
   PARK_HISTORY_FIELDS,
   PARK_HISTORY_FIGURES,
   parkFigureOf,
+  sumByLocalPeriod,
   type BuildingHistoryFigure,
   type ParkHistoryFigure,
 } from '@zeropark/carbon';
@@ -80,13 +80,5 @@ export class HistoryService {
 
 function groupBy(sums: readonly CarbonSum[], resolution: Resolution, timezone: string): { start: number; period?: string; sums: Record<string, number> }[] {
   if (resolution !== '1d' && resolution !== '1mo') return sums.map((bucket) => ({ start: bucket.ts, sums: bucket.sums }));
-  const groups = new Map<string, { start: number; period: string; sums: Record<string, number> }>();
-  for (const bucket of sums) {
-    const day = localDay(bucket.ts, timezone);
-    const period = resolution === '1d' ? day : day.slice(0, 7);
-    let group = groups.get(period);
-    if (group === undefined) groups.set(period, (group = { start: bucket.ts, period, sums: {} }));
-    for (const [field, value] of Object.entries(bucket.sums)) group.sums[field] = (group.sums[field] ?? 0) + value;
-  }
-  return [...groups.values()];
+  return [...sumByLocalPeriod(sums, timezone, resolution === '1d' ? 'day' : 'month')].map(([period, group]) => ({ period, ...group }));
 }

@@ -1,5 +1,4 @@
-import type { ParkLedger } from '@zeropark/carbon';
-import { localDay, MINUTE_MS, minuteOf } from '@zeropark/carbon';
+import { localDay, MINUTE_MS, minuteOf, type ParkLedger } from '@zeropark/carbon';
 import type { TimeseriesStore } from '@zeropark/timeseries';
 
 const DAY_MS = 86_400_000;

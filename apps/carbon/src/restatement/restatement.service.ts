@@ -1,5 +1,5 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, localDay, MINUTE_MS, minuteOf, ParkLedger } from '@zeropark/carbon';
+import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField, MINUTE_MS, minuteOf, ParkLedger, sumByLocalPeriod } from '@zeropark/carbon';
 import type { CarbonPoint } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { CarbonSum, TimeseriesStore } from '@zeropark/timeseries';
@@ -114,15 +114,8 @@ export class RestatementService {
 }
 
 /** Sums of 15-minute (or minute) buckets added up per day of the park's calendar. */
-function byDay(sums: readonly Pick<CarbonSum, 'ts' | 'sums'>[], timezone: string): Map<string, Record<string, number>> {
-  const days = new Map<string, Record<string, number>>();
-  for (const bucket of sums) {
-    const day = localDay(bucket.ts, timezone);
-    const totals = days.get(day) ?? {};
-    for (const [field, value] of Object.entries(bucket.sums)) totals[field] = (totals[field] ?? 0) + value;
-    days.set(day, totals);
-  }
-  return days;
+function byDay(sums: readonly CarbonSum[], timezone: string): Map<string, Record<string, number>> {
+  return new Map([...sumByLocalPeriod(sums, timezone, 'day')].map(([day, group]) => [day, group.sums]));
 }
 
 function difference(after: Record<string, number> | undefined, before: Record<string, number> | undefined, fields: readonly string[]): Record<string, number> {
