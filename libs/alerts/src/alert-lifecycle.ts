@@ -1,21 +1,15 @@
+import type { AlertState, AlertTransition } from '@zeropark/contracts';
+
 /**
  * The lifecycle every alert goes through (DESIGN.md, "Alerts"):
  * `firing → acknowledged → resolved`, or `firing → resolved` without acknowledgement.
  * A resolved alert is final; a new breach raises a new alert.
  */
-export type AlertState = 'firing' | 'acknowledged' | 'resolved';
 
 export type AlertEvent =
   | { type: 'acknowledge'; by: string; at: number }
   /** The condition is over (below the hysteresis level, meter heard again, …). */
   | { type: 'clear'; at: number };
-
-export interface AlertTransition {
-  from: AlertState;
-  to: AlertState;
-  at: number;
-  by: string | null;
-}
 
 export type TransitionResult = { ok: true; transition: AlertTransition } | { ok: false; reason: string };
 

@@ -15,3 +15,4 @@ export * from './environment-config.js';
 export * from './reading-check.js';
 export * from './grid-intensity.schema.js';
 export * from './carbon-point.js';
+export * from './alerts.js';

@@ -1,3 +1,5 @@
+import type { AcknowledgeResult, Alert, JoinAlertsResult } from './alerts.js';
+
 /**
  * The WebSocket contract between `apps/carbon` and the dashboard: one map of events, so the
  * server emits and the client listens through the same types.
@@ -138,6 +140,8 @@ export interface ParkSnapshot {
 export interface ServerToClientEvents {
   'park:snapshot': (snapshot: ParkSnapshot) => void;
   'building:snapshot': (snapshot: BuildingSnapshot) => void;
+  /** An alert of a park whose alerts the client joined, after each transition. */
+  alert: (alert: Alert) => void;
 }
 
 export type JoinParkResult = { ok: true; snapshot: ParkSnapshot } | { ok: false; reason: string };
@@ -152,6 +156,11 @@ export interface ClientToServerEvents {
   'park:leave': (parkId: string) => void;
   'building:join': (parkId: string, buildingId: string, reply: (result: JoinBuildingResult) => void) => void;
   'building:leave': (parkId: string, buildingId: string) => void;
+  /** The park's current alerts now, and each transition after (any role that may read the park). */
+  'alerts:join': (parkId: string, reply: (result: JoinAlertsResult) => void) => void;
+  'alerts:leave': (parkId: string) => void;
+  /** Operator or admin only. */
+  'alert:acknowledge': (parkId: string, alertId: string, reply: (result: AcknowledgeResult) => void) => void;
 }
 
 /** Socket.IO room of a park's subscribers. */
