@@ -1,4 +1,5 @@
 import type { MeterTopology, ParkTopology } from '@zeropark/contracts';
+import type { ParkAlerting } from './alerting.js';
 
 export interface GatewayAccount {
   id: string;
@@ -13,4 +14,6 @@ export interface ParkRegistry {
   topology: ParkTopology;
   gateways: ReadonlyMap<string, GatewayAccount>;
   meters: ReadonlyMap<string, MeterTopology>;
+  /** Its alert rules and webhooks. */
+  alerting: ParkAlerting;
 }

@@ -2,6 +2,7 @@ import { GRID_REGIONS } from '@zeropark/carbon';
 import { CARRIER_OF_ROLE, describeIssues, formatPath, type MeterTopology } from '@zeropark/contracts';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { alertingProblems, toAlerting } from './alerting.js';
 import type { GatewayAccount, ParkRegistry } from './park-registry.js';
 import { RegistryError, type RegistryProblem } from './registry-error.js';
 import { registryFileSchema, type RegistryFile } from './registry-file.schema.js';
@@ -119,6 +120,7 @@ function crossCheck(registry: RegistryFile, place: Placer): RegistryProblem[] {
   registry.meters.forEach((meter, index) => {
     if (!readBy.has(meter.id)) problems.push(place(['meters', index, 'id'], `meter "${meter.id}" is read by no gateway`));
   });
+  for (const problem of alertingProblems(registry)) problems.push(place(problem.path, problem.reason));
   return problems;
 }
 
@@ -159,5 +161,6 @@ function toRegistry(registry: RegistryFile): ParkRegistry {
     },
     gateways,
     meters: new Map(meters.map((meter) => [meter.id, meter])),
+    alerting: toAlerting(registry.alerts),
   };
 }

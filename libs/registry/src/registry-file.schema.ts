@@ -1,5 +1,6 @@
 import { carrierSchema, idSchema, meterRoleSchema } from '@zeropark/contracts';
 import { z } from 'zod';
+import { alertingFileSchema } from './alerting-file.schema.js';
 import { SECRET_HASH_PATTERN } from './secret-hash.js';
 
 /** The YAML registry of one park, as written by people: unknown keys are typos, not extras. */
@@ -71,6 +72,8 @@ export const registryFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Alert rules and webhooks (docs/alerts.md). */
+  alerts: alertingFileSchema.optional(),
 });
 
 export type RegistryFile = z.infer<typeof registryFileSchema>;

@@ -4,6 +4,6 @@ export * from './open-sqlite.js';
 export * from './influx-store.js';
 export * from './influx-v1-transport.js';
 export * from './line-protocol.js';
-export * from './carbon-line-protocol.js';
+export * from './series-line-protocol.js';
 export * from './open-store.js';
 export * from './store.settings.js';

@@ -1,8 +1,9 @@
 import { InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client';
-import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type QuantityValues } from '@zeropark/contracts';
+import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type AlertRecord, type QuantityValues } from '@zeropark/contracts';
+import { byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
-import { CARBON_HISTORY_MEASUREMENT, CARBON_MEASUREMENT, carbonLine } from './carbon-line-protocol.js';
+import { ALERT_MEASUREMENT, alertLine, CARBON_HISTORY_MEASUREMENT, CARBON_MEASUREMENT, carbonLine } from './series-line-protocol.js';
 import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
 export interface InfluxStoreOptions {
@@ -166,6 +167,22 @@ export class InfluxStore implements TimeseriesStore {
     return [...newest.values()].sort((a, b) => a.meter.localeCompare(b.meter));
   }
 
+  writeAlerts(records: readonly AlertRecord[]): Promise<void> {
+    return this.writeLines(records.map((record) => alertLine(record)));
+  }
+
+  async queryAlerts(query: { park: string; from: number; to?: number }): Promise<AlertRecord[]> {
+    const to = query.to === undefined ? '' : ` AND time < ${query.to}ms`;
+    const response = await this.influxql(`SELECT record FROM ${ALERT_MEASUREMENT} WHERE park = ${literal(query.park)} AND time >= ${query.from}ms${to}`);
+    return alertRecordsOf(response).sort(byTimeThenLifecycle);
+  }
+
+  async latestAlerts(park: string): Promise<AlertRecord[]> {
+    // one group per alert (its states are separate series): the newest record of each
+    const response = await this.influxql(`SELECT last(record) AS record FROM ${ALERT_MEASUREMENT} WHERE park = ${literal(park)} GROUP BY alert_id`);
+    return alertRecordsOf(response).sort(byTimeThenLifecycle);
+  }
+
   async close(): Promise<void> {
     await this.queue;
     await this.writeApi.close();
@@ -236,6 +253,13 @@ function carbonPointsOf(response: InfluxqlResponse, park: string): (CarbonPoint 
       else if (name !== 'park' && typeof value === 'number') point.fields[name] = value;
     });
     return point;
+  });
+}
+
+function alertRecordsOf(response: InfluxqlResponse): AlertRecord[] {
+  return (response.results[0]?.series ?? []).flatMap((series) => {
+    const column = series.columns.indexOf('record');
+    return series.values.map((row) => parseAlertRecord(String(row[column])));
   });
 }
 

@@ -1,4 +1,5 @@
-import { QUANTITY_NAMES, type AcceptedReading, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
+import { QUANTITY_NAMES, type AcceptedReading, type AlertRecord, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
+import { alertRecordColumns, alertRecordKey, byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
 import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { openSqlite } from './open-sqlite.js';
@@ -27,6 +28,7 @@ export class SqliteStore implements TimeseriesStore {
   private readonly writeMany: (batches: readonly ParkReadings[]) => void;
   private readonly writeCarbonMany: (points: readonly CarbonPoint[]) => void;
   private readonly restate: (restatement: CarbonRestatement) => { archived: number; written: number };
+  private readonly writeAlertMany: (records: readonly AlertRecord[]) => void;
 
   constructor(file: string) {
     this.db = openSqlite(file);
@@ -75,6 +77,20 @@ export class SqliteStore implements TimeseriesStore {
       remove.run(range);
       this.writeCarbonMany(restatement.replacement);
       return { archived, written: restatement.replacement.length };
+    });
+    // the alert series, beside the carbon series: one row per transition or mute, the record as JSON
+    this.db.exec(`CREATE TABLE IF NOT EXISTS series.alert (
+      park TEXT NOT NULL, alert_id TEXT NOT NULL, state TEXT NOT NULL, at INTEGER NOT NULL,
+      rule TEXT NOT NULL, severity TEXT NOT NULL, subject TEXT NOT NULL, by TEXT NOT NULL, message TEXT NOT NULL, record TEXT NOT NULL,
+      PRIMARY KEY (park, alert_id, state, at)
+    ) WITHOUT ROWID`);
+    this.db.exec('CREATE INDEX IF NOT EXISTS series.alert_by_time ON alert (park, at)');
+    const insertAlert = this.db.prepare(
+      `INSERT OR IGNORE INTO series.alert (park, alert_id, state, at, rule, severity, subject, by, message, record)
+       VALUES (@park, @alertId, @state, @at, @rule, @severity, @subject, @by, @message, @record)`,
+    );
+    this.writeAlertMany = this.db.transaction((records: readonly AlertRecord[]) => {
+      for (const record of records) insertAlert.run({ ...alertRecordKey(record), ...alertRecordColumns(record), record: JSON.stringify(record) });
     });
     this.writeMany = this.db.transaction((batches: readonly ParkReadings[]) => {
       for (const { park, readings } of batches) for (const reading of readings) this.upsert.run(toRow(park, reading));
@@ -142,6 +158,23 @@ export class SqliteStore implements TimeseriesStore {
       });
       return result;
     });
+  }
+
+  async writeAlerts(records: readonly AlertRecord[]): Promise<void> {
+    this.writeAlertMany(records);
+  }
+
+  async queryAlerts(query: { park: string; from: number; to?: number }): Promise<AlertRecord[]> {
+    const rows = this.db
+      .prepare('SELECT record FROM series.alert WHERE park = @park AND at >= @from AND at < @to')
+      .all({ park: query.park, from: query.from, to: query.to ?? Number.MAX_SAFE_INTEGER }) as { record: string }[];
+    return rows.map((row) => parseAlertRecord(row.record)).sort(byTimeThenLifecycle);
+  }
+
+  async latestAlerts(park: string): Promise<AlertRecord[]> {
+    // SQLite gives the other columns of the row that holds the MAX
+    const rows = this.db.prepare('SELECT record, MAX(at) AS newest FROM series.alert WHERE park = ? GROUP BY alert_id').all(park) as { record: string }[];
+    return rows.map((row) => parseAlertRecord(row.record)).sort(byTimeThenLifecycle);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert, AlertRecord, AlertTransition } from '@zeropark/contracts';
 import { byPark, type CarbonPoint, type ReadingPoint, type TimeseriesStore } from './timeseries-store.js';
 
 const T0 = Date.UTC(2026, 10, 28, 2, 0);
@@ -10,6 +11,18 @@ function carbon(ts: number, fields: Record<string, number>, building: string | n
 
 function point(meter: string, ts: number, values: ReadingPoint['values'], park = 'p1'): ReadingPoint {
   return { park, meter, ts, building: 'B01', role: 'building_submeter', carrier: 'electricity', values };
+}
+
+/** An alert of B01 after the given steps, as the carbon service records each of them. */
+function alertSteps(id: string, steps: AlertTransition[], park = 'p1'): AlertRecord[] {
+  return steps.map((transition, index) => {
+    const alert: Alert = {
+      id, park, rule: 'b01-overload', title: 'Hall above its feeder rating', severity: 'major', subject: { kind: 'building', id: 'B01' },
+      message: 'building.powerKw of building B01 is 825.0 kW, above 800.0 kW for 5 min, "quoted"', value: 825,
+      state: transition.to, firedAt: steps[0]?.at ?? 0, transitions: steps.slice(0, index + 1),
+    };
+    return { kind: 'transition', alert, transition };
+  });
 }
 
 /** The behaviour every adapter of the store port must show; run once per adapter. */
@@ -107,6 +120,21 @@ export function describeStoreContract(adapter: string, open: () => Promise<Times
         { ...before[1], restatedAt: T0 + 3600_000 },
         { ...before[2], restatedAt: T0 + 3600_000 },
       ]);
+    });
+
+    it('should keep every alert transition and give the newest record of each alert and mute', async () => {
+      const first = alertSteps('a1', [
+        { from: null, to: 'firing', at: T0, by: null },
+        { from: 'firing', to: 'acknowledged', at: T0 + MINUTE, by: 'op-li' },
+        { from: 'acknowledged', to: 'resolved', at: T0 + 2 * MINUTE, by: null },
+      ]);
+      const second = alertSteps('a2', [{ from: null, to: 'firing', at: T0 + 3 * MINUTE, by: null }]);
+      const mute: AlertRecord = { kind: 'mute', mute: { park: 'p1', rule: 'b01-overload', at: T0 + 4 * MINUTE, until: T0 + 34 * MINUTE, by: 'op-li', reason: 'maintenance' } };
+      await store.writeAlerts([...first, ...second, mute, ...alertSteps('a9', [{ from: null, to: 'firing', at: T0, by: null }], 'p2')]);
+      await store.writeAlerts(second); // written again: still one record
+      expect(await store.queryAlerts({ park: 'p1', from: T0 })).toEqual([...first, ...second, mute]);
+      expect(await store.queryAlerts({ park: 'p1', from: T0 + MINUTE, to: T0 + 3 * MINUTE })).toEqual(first.slice(1));
+      expect(await store.latestAlerts('p1')).toEqual([first[2], second[0], mute]);
     });
   });
 }

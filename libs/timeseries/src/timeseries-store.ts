@@ -1,4 +1,4 @@
-import type { AcceptedReading, CarbonPoint, CarbonSum } from '@zeropark/contracts';
+import type { AcceptedReading, AlertRecord, CarbonPoint, CarbonSum } from '@zeropark/contracts';
 
 export type { CarbonPoint, CarbonSum } from '@zeropark/contracts';
 
@@ -89,5 +89,11 @@ export interface TimeseriesStore {
   restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }>;
   /** Points restatements replaced, for a park and range, in time order. */
   queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]>;
+  /** Records of the `alert` series: transitions and mutes. Writing one again changes nothing. */
+  writeAlerts(records: readonly AlertRecord[]): Promise<void>;
+  /** A park's alert records from `from` (inclusive) to `to` (exclusive; now when absent), in time order. */
+  queryAlerts(query: { park: string; from: number; to?: number }): Promise<AlertRecord[]>;
+  /** The newest record of each alert and each mute of a park: what stood when the service stopped. */
+  latestAlerts(park: string): Promise<AlertRecord[]>;
   close(): Promise<void>;
 }

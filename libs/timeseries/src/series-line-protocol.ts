@@ -1,3 +1,5 @@
+import type { AlertRecord } from '@zeropark/contracts';
+import { alertRecordColumns, alertRecordKey } from './alert-records.js';
 import { floatText } from './line-protocol.js';
 import type { CarbonPoint } from './timeseries-store.js';
 
@@ -20,4 +22,22 @@ export function carbonLine(point: CarbonPoint, restatedAt?: number): string {
     .map(([name, value]) => `${escapeFieldKey(name)}=${floatText(value)}`);
   fields.push(`factor_version=${stringField(point.factorVersion)}`);
   return `${restatedAt === undefined ? CARBON_MEASUREMENT : CARBON_HISTORY_MEASUREMENT}${tags} ${fields.join(',')} ${point.ts}`;
+}
+
+/** The `alert` series: every lifecycle transition and every mute, tags park, alert_id, state. */
+export const ALERT_MEASUREMENT = 'alert';
+
+/** One record as a line: readable columns beside the whole record as JSON. */
+export function alertLine(record: AlertRecord): string {
+  const key = alertRecordKey(record);
+  const columns = alertRecordColumns(record);
+  const fields = [
+    `rule=${stringField(columns.rule)}`,
+    `severity=${stringField(columns.severity)}`,
+    `subject=${stringField(columns.subject)}`,
+    `by=${stringField(columns.by)}`,
+    `message=${stringField(columns.message)}`,
+    `record=${stringField(JSON.stringify(record))}`,
+  ];
+  return `${ALERT_MEASUREMENT},alert_id=${escapeTag(key.alertId)},park=${escapeTag(key.park)},state=${escapeTag(key.state)} ${fields.join(',')} ${key.at}`;
 }
