@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BusModule } from './bus/bus.module.js';
 import { ConfigModule, type CarbonContext } from './config/config.module.js';
@@ -12,6 +13,6 @@ import { StoreModule } from './store/store.module.js';
 @Module({})
 export class AppModule {
   static forRoot(context: CarbonContext): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(context), AuthModule, StoreModule, LiveModule, HistoryModule, FactorsModule, RestatementModule, BusModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(context), AuthModule, StoreModule, LiveModule, AlertsModule, HistoryModule, FactorsModule, RestatementModule, BusModule, HealthModule] };
   }
 }

@@ -43,6 +43,17 @@ export const CARBON_SETTINGS = {
     schema: z.coerce.number().min(1).max(48).default(6),
     description: 'After a restart, how far before the live window to look for each meter\'s last reading (its counters); a meter silent longer starts again from its next reading',
   },
+  CARBON_ALERT_EVALUATE_MS: {
+    schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
+    description: 'How often the alert rules are evaluated against the live figures (the finest step of a rule\'s duration)',
+  },
+  CARBON_WEBHOOK_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(120_000).default(10_000), description: 'How long one webhook attempt may take before it counts as failed' },
+  CARBON_WEBHOOK_RETRY_INITIAL_MS: { schema: z.coerce.number().int().min(10).max(600_000).default(1000), description: 'Wait after a webhook\'s first failure; it doubles with each failure in a row' },
+  CARBON_WEBHOOK_RETRY_MAX_MS: { schema: z.coerce.number().int().min(10).max(3_600_000).default(300_000), description: 'Longest wait between two attempts of a webhook' },
+  CARBON_WEBHOOK_GIVE_UP_HOURS: {
+    schema: z.coerce.number().min(0.001).max(24 * 30).default(24),
+    description: 'A delivery still failing this long after its transition is abandoned (kept in the outbox, logged, counted)',
+  },
   CARBON_DASHBOARD_DIR: { schema: env.text(BUILT_DASHBOARD), description: 'Folder of the built dashboard to serve', defaultText: 'apps/dashboard/dist' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };

@@ -1,4 +1,4 @@
-import { BUS_USERNAME, FEED_USERNAME, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
+import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import { hashSecret } from '@zeropark/registry';
 import Database from 'better-sqlite3';
@@ -213,6 +213,17 @@ describe('the ingest with its embedded broker', () => {
     feed.end(true);
   });
 
+  it("should let the bus account read every gateway's retained status, for offline alerts", async () => {
+    const g2 = await connect(mqttPort, 'g2', 'g2-secret');
+    await g2.publishAsync('parks/p1/gateways/g2/status', 'offline', { qos: 1, retain: true });
+    const reader = await connect(mqttPort, BUS_USERNAME, BUS_SECRET);
+    const received = new Promise<string>((resolve) => reader.on('message', (topic, payload) => topic === 'parks/p1/gateways/g2/status' && resolve(payload.toString())));
+    await reader.subscribeAsync(GATEWAY_STATUS_TOPIC_FILTER, { qos: 1 });
+    expect(await received).toBe('offline');
+    await g2.publishAsync('parks/p1/gateways/g2/status', 'online', { qos: 1, retain: true });
+    await Promise.all([reader.endAsync(), g2.endAsync()]);
+  });
+
   it('should disconnect a gateway that writes a grid intensity', async () => {
     const forger = await connect(mqttPort, 'g2', 'g2-secret');
     const closed = new Promise<void>((resolve) => forger.once('close', () => resolve()));
@@ -223,7 +234,7 @@ describe('the ingest with its embedded broker', () => {
 
   it('should refuse a gateway subscribing to the bus or to everything', async () => {
     // MQTT 3.1.1: return code 0x80 in the SUBACK is a refusal; the connection stays
-    for (const filter of ['zeropark/#', '#', 'parks/p1/gateways/g2/rejected']) {
+    for (const filter of ['zeropark/#', '#', 'parks/p1/gateways/g2/rejected', GATEWAY_STATUS_TOPIC_FILTER]) {
       await expect(gateway.subscribeAsync(filter, { qos: 1 })).rejects.toMatchObject({ packet: { granted: [128] } });
     }
     expect(gateway.connected).toBe(true);

@@ -1,10 +1,10 @@
-import { acceptedTopic, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER, parseGatewayTopic, parseGridIntensityTopic } from '@zeropark/contracts';
+import { acceptedTopic, GATEWAY_STATUS_TOPIC_FILTER, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER, parseGatewayTopic, parseGridIntensityTopic } from '@zeropark/contracts';
 import type { ClientIdentity } from './client-identity.js';
 
 /**
  * Who may publish and subscribe where (DESIGN.md, "Security"): a gateway writes only its own
- * readings and status, reads only its own rejections; the bus account reads accepted batches and
- * the grid-intensity feed; the feed account writes only `grids/{region}/intensity`.
+ * readings and status, reads only its own rejections; the bus account reads accepted batches, the
+ * gateways' status (for offline alerts) and the grid-intensity feed; the feed account writes only `grids/{region}/intensity`.
  */
 export function mayPublish(identity: ClientIdentity, topic: string): boolean {
   if (identity.kind === 'bus') return false;
@@ -20,7 +20,9 @@ export function mayPublish(identity: ClientIdentity, topic: string): boolean {
 
 export function maySubscribe(identity: ClientIdentity, topicFilter: string): boolean {
   // the bus account reads every park's accepted batches (ACCEPTED_TOPIC_FILTER, `#`, or one park)
-  if (identity.kind === 'bus') return topicFilter.startsWith(acceptedTopic('')) || topicFilter === GRID_INTENSITY_TOPIC_FILTER || parseGridIntensityTopic(topicFilter) !== undefined;
+  if (identity.kind === 'bus') {
+    return topicFilter.startsWith(acceptedTopic('')) || topicFilter === GATEWAY_STATUS_TOPIC_FILTER || topicFilter === GRID_INTENSITY_TOPIC_FILTER || parseGridIntensityTopic(topicFilter) !== undefined;
+  }
   if (identity.kind === 'feed') return false;
   return topicFilter === gatewayTopic(identity.account.parkId, identity.account.id, 'rejected');
 }

@@ -91,7 +91,7 @@ export class ParkAlerts {
       const { condition } = rule;
       if (condition.kind === 'threshold') this.threshold(rule, condition, figures, at, changes);
       else if (condition.kind === 'meter-silent') this.meterSilence(rule, condition.everyMs * condition.intervals, condition.meters, condition.everyMs, at, changes);
-      else if (condition.kind === 'gateway-offline') this.gatewayOffline(rule, condition.silentForMs, at, changes);
+      else if (condition.kind === 'gateway-offline') this.gatewayOffline(rule, condition.silentForMs, condition.gateways, at, changes);
       else this.implausibleData(rule, condition.clearAfterMs, at, changes);
     }
     return changes;
@@ -175,8 +175,8 @@ export class ParkAlerts {
     }
   }
 
-  private gatewayOffline(rule: AlertRule, silentForMs: number, at: number, changes: AlertChange[]): void {
-    for (const gateway of this.gateways) {
+  private gatewayOffline(rule: AlertRule, silentForMs: number, watched: readonly string[] | undefined, at: number, changes: AlertChange[]): void {
+    for (const gateway of watched ?? this.gateways) {
       const subject: AlertSubject = { kind: 'gateway', id: gateway };
       const open = this.open.get(keyOf(rule.id, subject));
       const heard = this.gatewayHeard.get(gateway);

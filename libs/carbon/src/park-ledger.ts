@@ -11,6 +11,7 @@ import type {
   ParkTopology,
   PeriodFigures,
   Quantity,
+  QuantityValues,
 } from '@zeropark/contracts';
 import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
@@ -29,6 +30,15 @@ interface MeterState {
   powerKw: number | null;
   powerTs: number;
   lastReadingAt: number | null;
+  implausibleIntervals: number;
+}
+
+/** What the ledger knows of one meter now: for alert rules on a meter's reading and its data quality. */
+export interface MeterLive {
+  /** Latest value of each quantity it reported. */
+  values: QuantityValues;
+  /** Counter intervals refused as implausible since the service started. */
+  implausibleIntervals: number;
 }
 
 /** A minute still held in full, so late readings and the contracts' time order can change it. */
@@ -177,6 +187,7 @@ export class ParkLedger {
       changed = true;
       if (interval.kind === 'implausible') {
         this.quality.implausibleIntervals += 1;
+        state.implausibleIntervals += 1;
         continue;
       }
       if (interval.how === 'reset') this.quality.counterResets += 1;
@@ -192,6 +203,18 @@ export class ParkLedger {
     if (state.lastReadingAt === null || reading.ts > state.lastReadingAt) state.lastReadingAt = reading.ts;
     this.newest = Math.max(this.newest, reading.ts);
     return changed;
+  }
+
+  /** Each meter heard since the start (or the restore): its latest values and refused intervals. */
+  meterLive(): Map<string, MeterLive> {
+    const live = new Map<string, MeterLive>();
+    for (const [meter, state] of this.meters) {
+      const values: QuantityValues = {};
+      for (const [quantity, sample] of Object.entries(state.counters) as [CounterQuantity, CounterSample][]) values[quantity] = sample.value;
+      if (state.powerKw !== null) values.power_kw = state.powerKw;
+      live.set(meter, { values, implausibleIntervals: state.implausibleIntervals });
+    }
+    return live;
   }
 
   snapshot(at: number): ParkSnapshot {
@@ -513,7 +536,7 @@ export class ParkLedger {
   private stateOf(meterId: string): MeterState {
     let state = this.meters.get(meterId);
     if (state === undefined) {
-      state = { counters: {}, powerKw: null, powerTs: -Infinity, lastReadingAt: null };
+      state = { counters: {}, powerKw: null, powerTs: -Infinity, lastReadingAt: null, implausibleIntervals: 0 };
       this.meters.set(meterId, state);
     }
     return state;

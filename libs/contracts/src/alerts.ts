@@ -64,6 +64,8 @@ export interface MeterSilentCondition {
 export interface GatewayOfflineCondition {
   kind: 'gateway-offline';
   silentForMs: number;
+  /** The gateways watched; every gateway of the park when absent. */
+  gateways?: string[];
 }
 
 /** Counter intervals refused as implausible (above rated power × time); clears after `clearAfterMs` without one. */

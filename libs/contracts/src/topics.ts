@@ -40,3 +40,6 @@ export const BUS_USERNAME = 'zeropark-bus';
 export const ACCEPTED_TOPIC_FILTER = `${BUS_TOPIC_PREFIX}/+`;
 
 export const GATEWAY_STATUS = { online: 'online', offline: 'offline' } as const;
+
+/** Every gateway's retained status: the bus account reads it, for offline-gateway alerts. */
+export const GATEWAY_STATUS_TOPIC_FILTER = 'parks/+/gateways/+/status';

@@ -38,7 +38,7 @@ const thresholdRuleSchema = z.strictObject({
 export const alertRuleFileSchema = z.discriminatedUnion('kind', [
   thresholdRuleSchema,
   z.strictObject({ ...common, kind: z.literal('meter-silent'), every: durationSchema, intervals: z.number().int().min(1).default(3), meters: z.array(idSchema).min(1).optional() }),
-  z.strictObject({ ...common, kind: z.literal('gateway-offline'), silentFor: durationSchema }),
+  z.strictObject({ ...common, kind: z.literal('gateway-offline'), silentFor: durationSchema, gateways: z.array(idSchema).min(1).optional() }),
   z.strictObject({ ...common, kind: z.literal('implausible-data'), clearAfter: durationSchema.default(15 * 60_000) }),
 ]);
 

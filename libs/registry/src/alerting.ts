@@ -27,6 +27,12 @@ export function alertingProblems(registry: RegistryFile): { path: (string | numb
         if (!meters.has(meter)) problems.push({ path: at('meters', meterIndex), reason: `no meter "${meter}" in meters` });
       });
     }
+    if (rule.kind === 'gateway-offline') {
+      const gateways = new Set(registry.gateways.map((gateway) => gateway.id));
+      (rule.gateways ?? []).forEach((gateway, gatewayIndex) => {
+        if (!gateways.has(gateway)) problems.push({ path: at('gateways', gatewayIndex), reason: `no gateway "${gateway}" in gateways` });
+      });
+    }
     if (rule.kind !== 'threshold') return;
     const scope = rule.figure.split('.')[0];
     if (scope === 'building' && (rule.building === undefined || !buildings.has(rule.building))) {
@@ -85,7 +91,7 @@ function conditionOf(rule: AlertRuleFile): AlertCondition {
     case 'meter-silent':
       return { kind: 'meter-silent', everyMs: rule.every, intervals: rule.intervals, ...(rule.meters === undefined ? {} : { meters: rule.meters }) };
     case 'gateway-offline':
-      return { kind: 'gateway-offline', silentForMs: rule.silentFor };
+      return { kind: 'gateway-offline', silentForMs: rule.silentFor, ...(rule.gateways === undefined ? {} : { gateways: rule.gateways }) };
     case 'implausible-data':
       return { kind: 'implausible-data', clearAfterMs: rule.clearAfter };
   }

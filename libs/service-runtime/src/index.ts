@@ -1,1 +1,2 @@
 export * from './run-service.js';
+export * from './retry-backoff.js';

@@ -1,14 +1,27 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ACCEPTED_TOPIC_FILTER, acceptedBatchSchema, BUS_USERNAME, describeIssues, GRID_INTENSITY_TOPIC_FILTER, gridIntensitySchema, parseGridIntensityTopic, toEpochMilliseconds } from '@zeropark/contracts';
+import {
+  ACCEPTED_TOPIC_FILTER,
+  acceptedBatchSchema,
+  BUS_USERNAME,
+  describeIssues,
+  GATEWAY_STATUS,
+  GATEWAY_STATUS_TOPIC_FILTER,
+  GRID_INTENSITY_TOPIC_FILTER,
+  gridIntensitySchema,
+  parseGatewayTopic,
+  parseGridIntensityTopic,
+  toEpochMilliseconds,
+} from '@zeropark/contracts';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { CarbonConfig } from '../carbon.config.js';
 import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { LiveStateService } from '../live/live-state.service.js';
 
 /**
- * Takes accepted batches, and the live grid-intensity feed, from the bus as an ordinary MQTT
+ * Takes accepted batches, the gateways' status and the live grid-intensity feed from the bus as an ordinary MQTT
  * client with the service account, so it works the same against the embedded broker and an external one. A persistent session (fixed
  * client id, clean off) keeps QoS 1 batches for it across a reconnect.
  */
@@ -20,6 +33,7 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly live: LiveStateService,
+    private readonly alerts: AlertsService,
     private readonly metrics: CarbonMetrics,
   ) {}
 
@@ -40,7 +54,7 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
       this.metrics.busConnected.set(1);
       this.logger.info({ bus: this.config.ZEROPARK_BUS_URL, sessionPresent: connack.sessionPresent }, 'bus connected');
       if (!connack.sessionPresent) {
-        client.subscribe([ACCEPTED_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER], { qos: 1 }, (error) => {
+        client.subscribe([ACCEPTED_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, GATEWAY_STATUS_TOPIC_FILTER], { qos: 1 }, (error) => {
           if (error) this.logger.error({ err: error }, 'bus subscription failed');
         });
       }
@@ -57,6 +71,8 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
   private receive(topic: string, payload: Buffer): void {
     const region = parseGridIntensityTopic(topic);
     if (region !== undefined) return this.receiveIntensity(topic, region, payload);
+    const gateway = parseGatewayTopic(topic);
+    if (gateway?.kind === 'status') return this.receiveStatus(gateway.parkId, gateway.gatewayId, payload);
     const json = jsonOf(payload);
     const batch = acceptedBatchSchema.safeParse(json);
     if (!batch.success) {
@@ -69,7 +85,16 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.warn({ topic, park: batch.data.park }, 'batch for a park this service does not hold');
       return;
     }
+    this.alerts.heard(batch.data);
     this.metrics.batchesReceived.inc();
+  }
+
+  /** A gateway's retained status; the ingest lets only `online` and `offline` through. */
+  private receiveStatus(parkId: string, gatewayId: string, payload: Buffer): void {
+    const status = payload.toString('utf8');
+    if (status !== GATEWAY_STATUS.online && status !== GATEWAY_STATUS.offline) return;
+    this.logger.info({ park: parkId, gateway: gatewayId, status }, 'gateway status');
+    this.alerts.gatewayStatus(parkId, gatewayId, status);
   }
 
   /** A live grid intensity (grids/{region}/intensity): applied to the parks of that region. */

@@ -11,7 +11,7 @@ export const MAX_POINTS = 20_000;
 const RESOLUTION_MS: Record<Resolution, number> = { '1m': 60_000, '15m': 900_000, '1h': 3_600_000, '1d': 86_400_000, '1mo': 31 * 86_400_000 };
 
 /** A time given as ISO 8601 with an offset, or epoch milliseconds (as a query string). */
-const instant = z.string().transform((text, ctx) => {
+export const instantSchema = z.string().transform((text, ctx) => {
   const asNumber = /^\d+$/.test(text) ? Number(text) : undefined;
   const problem = asNumber === undefined ? isoTimestampProblem(text) : epochMillisecondsProblem(asNumber);
   if (problem !== undefined) {
@@ -24,8 +24,8 @@ const instant = z.string().transform((text, ctx) => {
 export const historyQuerySchema = z
   .strictObject({
     figure: z.string(),
-    from: instant,
-    to: instant,
+    from: instantSchema,
+    to: instantSchema,
     resolution: z.enum(RESOLUTIONS).default('1h'),
     building: z.string().optional(),
   })

@@ -19,6 +19,11 @@ export class CarbonMetrics {
   readonly joinsRefused = new Counter({ name: 'zeropark_carbon_joins_refused_total', help: 'Room joins refused: the token does not name the park', registers: [this.registry] });
   readonly gridIntensitiesReceived = new Counter({ name: 'zeropark_carbon_grid_intensities_received_total', help: 'Live grid intensities applied', registers: [this.registry] });
   readonly gridIntensitiesRefused = new Counter({ name: 'zeropark_carbon_grid_intensities_refused_total', help: 'Grid intensity messages that were not valid', registers: [this.registry] });
+  readonly alertTransitions = new Counter({ name: 'zeropark_carbon_alert_transitions_total', help: 'Alert transitions, by park, state reached and severity', labelNames: ['park', 'to', 'severity'], registers: [this.registry] });
+  readonly alertsOpen = new Gauge({ name: 'zeropark_carbon_alerts_open', help: 'Alerts firing or acknowledged, by park', labelNames: ['park'], registers: [this.registry] });
+  readonly alertWriteFailures = new Counter({ name: 'zeropark_carbon_alert_write_failures_total', help: 'Failed writes of the alert series (kept and tried again)', registers: [this.registry] });
+  readonly webhookDeliveries = new Counter({ name: 'zeropark_carbon_webhook_attempts_total', help: 'Webhook attempts by outcome (delivered, failed, abandoned)', labelNames: ['webhook', 'outcome'], registers: [this.registry] });
+  readonly webhooksOwed = new Gauge({ name: 'zeropark_carbon_webhook_deliveries_owed', help: 'Webhook deliveries queued and not yet delivered', labelNames: ['webhook'], registers: [this.registry] });
   readonly busConnected = new Gauge({ name: 'zeropark_carbon_bus_connected', help: '1 while connected to the bus', registers: [this.registry] });
 
   constructor() {

@@ -2,7 +2,7 @@ import type { TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../ingest-metrics.js';
 import type { IngestJournal } from './ingest-journal.js';
-import { retryDelay } from './retry-backoff.js';
+import { retryDelay } from '@zeropark/service-runtime';
 
 export interface StoreWriterOptions {
   /** Readings per store write; InfluxDB's advice is about 5 000 lines a request. */

@@ -29,7 +29,7 @@ describe(renderAcl.name, () => {
   it('should let the feed account write grid intensities only, and the carbon service read them', () => {
     const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]));
     expect(acl).toContain('user zeropark-feed\ntopic write grids/+/intensity\n');
-    expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#\ntopic read grids/+/intensity\n');
+    expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#\ntopic read parks/+/gateways/+/status\ntopic read grids/+/intensity\n');
   });
 
   it('should name a gateway park/gateway when two parks have a gateway of that id', () => {

@@ -1,4 +1,4 @@
-import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, FEED_USERNAME, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER } from '@zeropark/contracts';
+import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
@@ -26,6 +26,7 @@ export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>): string {
     '',
     `user ${BUS_USERNAME}`,
     `topic read ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+    `topic read ${GATEWAY_STATUS_TOPIC_FILTER}`,
     `topic read ${GRID_INTENSITY_TOPIC_FILTER}`,
     '',
     '# the live grid-intensity feed (docs/carbon-method.md); it has a password only when the secrets give it one',

@@ -68,4 +68,10 @@ describe('a silent meter and an offline gateway', () => {
     expect(alerts.evaluate(NOW, T0 + 5 * MINUTE - 1).filter((change) => change.alert.rule === 'gateway-offline')).toEqual([]);
     expect(alerts.evaluate(NOW, T0 + 5 * MINUTE).map((change) => change.alert.subject.id)).toEqual(['gw-sub', 'gw-b01']);
   });
+
+  it('should watch only the gateways the rule names', () => {
+    const onlySub: AlertRule = { id: 'gateway-offline', title: 'Gateway offline', severity: 'major', condition: { kind: 'gateway-offline', silentForMs: 5 * MINUTE, gateways: ['gw-sub'] } };
+    const alerts = new ParkAlerts(TOPOLOGY, [onlySub], T0);
+    expect(alerts.evaluate(NOW, T0 + 5 * MINUTE).map((change) => change.alert.subject.id)).toEqual(['gw-sub']);
+  });
 });

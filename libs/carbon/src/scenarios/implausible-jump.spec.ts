@@ -16,3 +16,14 @@ describe('a counter jump above what the meter can deliver', () => {
     expect(snapshot.quality.implausibleIntervals).toBe(1);
   });
 });
+
+describe('the meter a refused jump came from', () => {
+  it('should name the meter with its count of refused intervals and its latest counter value', () => {
+    const ledger = ledgerFed(TEST_PARK, [
+      ['B01-MAIN', T0, { energy_import_kwh: 0, power_kw: 90 }],
+      ['B01-MAIN', T0 + HOUR, { energy_import_kwh: 5000 }],
+    ]);
+    // the counter's new value stands (the next interval counts from it); only the interval is refused
+    expect(ledger.meterLive().get('B01-MAIN')).toEqual({ values: { energy_import_kwh: 5000, power_kw: 90 }, implausibleIntervals: 1 });
+  });
+});

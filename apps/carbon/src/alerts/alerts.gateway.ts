@@ -1,0 +1,66 @@
+import { Inject, OnModuleDestroy } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { hasRole, mayRead, type AccessGrant } from '@zeropark/access';
+import { alertsRoom, type AcknowledgeResult, type ClientToServerEvents, type JoinAlertsResult, type ServerToClientEvents } from '@zeropark/contracts';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import { LOGGER } from '../config/injection-tokens.js';
+import { AlertsService } from './alerts.service.js';
+
+interface SocketData {
+  access: AccessGrant;
+}
+type AlertsServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AlertsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Alerts over the same Socket.IO server as the live figures (whose handshake checks the token
+ * and the Origin): a client of a park joins its alerts room, gets the open alerts at once and
+ * every transition after; operators and admins acknowledge here as over REST.
+ */
+@WebSocketGateway({ serveClient: false })
+export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestroy {
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly alerts: AlertsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  afterInit(server: AlertsServer): void {
+    this.unsubscribe = this.alerts.onAlert((alert) => server.to(alertsRoom(alert.park)).emit('alert', alert));
+  }
+
+  @SubscribeMessage('alerts:join')
+  async join(@ConnectedSocket() socket: AlertsSocket, @MessageBody() parkId: unknown): Promise<JoinAlertsResult> {
+    if (typeof parkId !== 'string') return { ok: false, reason: 'name a park by its id' };
+    if (!mayRead(socket.data.access, parkId)) return { ok: false, reason: `your token does not name park "${parkId}"` };
+    const open = this.alerts.openAlerts(parkId);
+    if (open === undefined) return { ok: false, reason: `no park "${parkId}"` };
+    await socket.join(alertsRoom(parkId));
+    return { ok: true, alerts: open };
+  }
+
+  @SubscribeMessage('alerts:leave')
+  async leave(@ConnectedSocket() socket: AlertsSocket, @MessageBody() parkId: unknown): Promise<void> {
+    if (typeof parkId === 'string') await socket.leave(alertsRoom(parkId));
+  }
+
+  @SubscribeMessage('alert:acknowledge')
+  async acknowledge(@ConnectedSocket() socket: AlertsSocket, @MessageBody() body: unknown): Promise<AcknowledgeResult> {
+    const [parkId, alertId] = Array.isArray(body) ? (body as unknown[]) : [];
+    if (typeof parkId !== 'string' || typeof alertId !== 'string') return { ok: false, reason: 'name the park and the alert' };
+    const grant = socket.data.access;
+    if (!mayRead(grant, parkId)) return { ok: false, reason: `your token does not name park "${parkId}"` };
+    if (!hasRole(grant, 'operator')) {
+      this.logger.warn({ park: parkId, alert: alertId, subject: grant.subject, role: grant.role }, 'acknowledgement refused: role');
+      return { ok: false, reason: `acknowledging needs the operator role; your token has ${grant.role}` };
+    }
+    const result = await this.alerts.acknowledge(parkId, alertId, grant);
+    return result.ok ? { ok: true, alert: result.value } : { ok: false, reason: result.reason };
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+}
