@@ -2,7 +2,7 @@ import { issueAccessToken } from '@zeropark/access';
 import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
 import { freePort, type InfluxdbServer } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -27,10 +27,12 @@ export interface LivePlatform {
   publish(gateway: keyof typeof EXAMPLE_GATEWAYS, seq: number, readings: { meter: string; ts: number; values: Record<string, number> }[]): Promise<void>;
   /** A dashboard's Socket.IO client, joined to the example park; its snapshots, newest last. */
   dashboard(): Promise<{ snapshots: ParkSnapshot[]; close(): void }>;
+  /** A connected Socket.IO client with a token of the example park and the role given. */
+  socket(role: 'viewer' | 'operator' | 'admin'): Promise<LiveSocket>;
   /** GET on the carbon service's /api with a viewer token of the example park; the parsed JSON. */
   api<T>(path: string): Promise<T>;
   /** A request to /api with a token of the role given; the status and the parsed JSON. */
-  request(path: string, options: { method: 'GET' | 'POST'; role: 'viewer' | 'operator' | 'admin'; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  request(path: string, options: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; role: 'viewer' | 'operator' | 'admin'; body?: unknown }): Promise<{ status: number; body: unknown }>;
   /** The registry file the services run with (a copy of the example park's, for specs that edit it). */
   registryFile: string;
   /** Stops the carbon service with a signal and starts it again on the same port and store. */
@@ -38,14 +40,24 @@ export interface LivePlatform {
   stop(): Promise<void>;
 }
 
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface LivePlatformOptions {
+  /** Changes to the example park's registry text before the services start. */
+  editRegistry?: (text: string) => string;
+  /** More settings of the carbon service. */
+  carbonEnv?: Record<string, string>;
+}
+
 /**
  * The ingest (embedded broker) and the carbon service as processes, both on a real InfluxDB,
  * with the example park and no simulator: the figures are only what a spec publishes.
  */
-export async function startLivePlatform(influx: InfluxdbServer, database: string): Promise<LivePlatform> {
+export async function startLivePlatform(influx: InfluxdbServer, database: string, options: LivePlatformOptions = {}): Promise<LivePlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-live-'));
   const registryFile = join(dataDir, 'example-park.yaml');
-  copyFileSync(join(REPO_ROOT, 'config/example-park.yaml'), registryFile);
+  const registryText = readFileSync(join(REPO_ROOT, 'config/example-park.yaml'), 'utf8');
+  writeFileSync(registryFile, options.editRegistry?.(registryText) ?? registryText);
   const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
   const ingestEnv = embeddedIngestOnInfluxdb({ registryFile, dataDir, influxUrl: influx.url, database, mqttPort });
   const ingest = await startIngestProcess(ingestEnv, ingestPort);
@@ -59,6 +71,8 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
     CARBON_PUSH_INTERVAL_MS: '100',
     CARBON_SERIES_INTERVAL_MS: '1000',
     CARBON_TOKEN_SECRET: TOKEN_SECRET,
+    ZEROPARK_DATA_DIR: join(dataDir, 'carbon'),
+    ...options.carbonEnv,
   };
   let carbon = await startServiceProcess('carbon', carbonEnv, carbonPort);
   const clients = new Set<Socket>();
@@ -79,13 +93,19 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       }
       await client.publishAsync(`parks/demo-park/gateways/${gateway}/readings`, JSON.stringify({ v: 1, seq, readings }), { qos: 1 });
     },
-    async dashboard() {
-      const token = await issueAccessToken(TOKEN_SECRET, { subject: 'live-suite', role: 'viewer', parks: ['demo-park'], ttlSeconds: 3600 });
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'], auth: { token } });
+    async socket(role) {
+      const socket: LiveSocket = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'], auth: { token: await tokenOf(role) } });
       clients.add(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    },
+    async dashboard() {
+      const socket = await this.socket('viewer');
       const snapshots: ParkSnapshot[] = [];
       socket.on('park:snapshot', (snapshot) => snapshots.push(snapshot));
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       const joined = await socket.emitWithAck('park:join', 'demo-park');
       if (!joined.ok) throw new Error(joined.reason);
       snapshots.push(joined.snapshot);
