@@ -20,6 +20,7 @@ const ports = {
   mqtt: env.INGEST_MQTT_PORT ?? '1883',
   ingestHttp: env.INGEST_HTTP_PORT ?? '9101',
   carbonHttp: env.CARBON_HTTP_PORT ?? '3000',
+  tripControl: env.SIM_CONTROL_PORT ?? '9102',
 };
 const carbonHost = env.CARBON_HOST ?? '127.0.0.1';
 const busSecret = env.ZEROPARK_BUS_SECRET ?? randomBytes(24).toString('base64url');
@@ -99,7 +100,7 @@ try {
   await waitReady('ingest', `http://${host}:${ports.ingestHttp}/readyz`, ingest);
   const carbon = start('carbon', 'apps/carbon/dist/main.js', { ZEROPARK_BUS_URL: busUrl });
   await waitReady('carbon', `http://${carbonHost}:${ports.carbonHttp}/readyz`, carbon);
-  if (withSimulator) start('simulator', 'simulators/park/dist/main.js', { SIM_BROKER_URL: busUrl, LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'warn' });
+  if (withSimulator) start('simulator', 'simulators/park/dist/main.js', { SIM_BROKER_URL: busUrl, SIM_CONTROL_PORT: ports.tripControl, LOG_LEVEL: env.SIM_LOG_LEVEL ?? 'warn' });
   const dashboard = `http://${carbonHost}:${ports.carbonHttp}/`;
   // the fragment never reaches a server log; the dashboard keeps the token for the browser tab
   const token = await issueAccessToken(tokenSecret, { subject: 'npm-start', role: 'admin', parks: ['*'], ttlSeconds: 7 * 86_400 });
@@ -117,7 +118,16 @@ try {
           -t parks/demo-park/gateways/demo-gateway/readings \\
           -m "{\\"v\\":1,\\"seq\\":1,\\"readings\\":[{\\"meter\\":\\"LAB-MAIN\\",\\"ts\\":$(date +%s%3N),\\"values\\":{\\"power_kw\\":42}}]}"
 
-  Ctrl-C stops everything.
+${
+    withSimulator
+      ? `  Alerts: the simulator trips the example park's rules on demand (docs/alerts.md), e.g.
+          curl -X POST http://127.0.0.1:${ports.tripControl}/trips/overload/B01      (b01-overload after 1 min)
+          curl -X POST http://127.0.0.1:${ports.tripControl}/trips/offline/gw-b03    (gateway-offline at once)
+        and the same with -X DELETE ends the trip, so the alert resolves.
+
+`
+      : ''
+  }  Ctrl-C stops everything.
 `);
 } catch (error) {
   console.error(`npm start: ${error.message}`);

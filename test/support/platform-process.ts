@@ -14,6 +14,8 @@ export interface RunningPlatform {
   mqttPort: number;
   carbonPort: number;
   ingestHttpPort: number;
+  /** The simulator's trip control (HTTP). */
+  tripControlPort: number;
   /** The admin token of the dashboard URL `npm start` printed. */
   token: string;
   /** Everything the platform printed so far. */
@@ -24,7 +26,7 @@ export interface RunningPlatform {
 
 /** Starts the platform exactly as the README says (`npm start`), on free ports and a fresh data folder. */
 export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
-  const [mqttPort, carbonPort, ingestHttpPort] = [await freePort(), await freePort(), await freePort()];
+  const [mqttPort, carbonPort, ingestHttpPort, tripControlPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-e2e-'));
   const child = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
@@ -34,6 +36,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
       INGEST_MQTT_PORT: String(mqttPort),
       INGEST_HTTP_PORT: String(ingestHttpPort),
       CARBON_HTTP_PORT: String(carbonPort),
+      SIM_CONTROL_PORT: String(tripControlPort),
       ZEROPARK_DATA_DIR: dataDir,
       SIM_STATE_FILE: join(dataDir, 'simulator-state.json'),
       SIM_INTERVAL_MS: '500',
@@ -61,6 +64,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     mqttPort,
     carbonPort,
     ingestHttpPort,
+    tripControlPort,
     output: () => output,
     async stop(signal = 'SIGINT') {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -42,6 +42,16 @@ export class GatewayClient {
     await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'readings'), JSON.stringify(batch), { qos: 1 });
   }
 
+  /** Drops the connection without a DISCONNECT, as a gateway losing power does: the broker sends the last will. */
+  async dropConnection(): Promise<void> {
+    await this.client.endAsync(true);
+  }
+
+  /** Connects again after `dropConnection`, announcing itself online. */
+  reconnect(): void {
+    this.client.reconnect();
+  }
+
   async close(): Promise<void> {
     await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'status'), GATEWAY_STATUS.offline, { qos: 1, retain: true }).catch(() => undefined);
     await this.client.endAsync();

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { ParkSimulator } from './park-simulator.js';
 import { loadSimulatorConfig } from './simulator.config.js';
 import { loadSimulatorCredentials } from './simulator-credentials.js';
+import { startTripControl } from './trip-control-server.js';
 
 /** Entry point: `node simulators/park/dist/main.js`, configured by the environment (simulators/park/README.md). */
 void runService('park-simulator', async () => {
@@ -21,6 +22,17 @@ void runService('park-simulator', async () => {
     logger,
   });
   simulator.start();
+  const control = await startTripControl(simulator.trips, config.SIM_CONTROL_HOST, config.SIM_CONTROL_PORT, Date.now, (outcome, action) => {
+    if (outcome.ok) logger.warn({ trip: outcome.trip }, action === 'start' ? 'trip started' : 'trip ended');
+    void simulator.applyTrip(outcome, action);
+  });
+  logger.info({ url: `http://${config.SIM_CONTROL_HOST}:${control.port}/trips` }, 'trip control listening');
   logger.info({ park: registry.topology.park.id, gateways: credentials.gateways.map((gateway) => gateway.id), everyMs: config.SIM_INTERVAL_MS }, 'simulating');
-  return { stop: () => simulator.stop(), log: (fields, message) => logger.info(fields, message) };
+  return {
+    stop: async () => {
+      control.server.close();
+      await simulator.stop();
+    },
+    log: (fields, message) => logger.info(fields, message),
+  };
 });

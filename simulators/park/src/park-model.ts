@@ -15,6 +15,9 @@ export interface ParkModelState {
   counters: Record<string, MeterCounters>;
 }
 
+/** Share of its rated power a building's sub-meters draw during an overload trip. */
+const OVERLOAD_SHARE = 0.9;
+
 /** Share of the park's consumption no sub-meter sees: lighting, pumps, losses. */
 const UNMETERED_SHARE = 0.04;
 
@@ -56,7 +59,7 @@ export function workFactor(hour: number): number {
  * while exporting). Meters of gateways the simulator does not play (the demo gateway) are left
  * to the people feeding them.
  */
-export function powersAt(topology: ParkTopology, simulated: ReadonlySet<string>, epochMs: number, random: () => number): Map<string, number> {
+export function powersAt(topology: ParkTopology, simulated: ReadonlySet<string>, epochMs: number, random: () => number, overloaded: ReadonlySet<string> = new Set()): Map<string, number> {
   const hour = localHour(epochMs, topology.park.timezone);
   const noise = () => 0.95 + random() * 0.1;
   const powers = new Map<string, number>();
@@ -66,7 +69,8 @@ export function powersAt(topology: ParkTopology, simulated: ReadonlySet<string>,
     if (!simulated.has(meter.id)) continue;
     const rated = meter.ratedPowerKw ?? 100;
     if (meter.role === 'building_submeter') {
-      const kw = rated * 0.55 * workFactor(hour) * noise();
+      // an overload trip (alert-trips.ts) holds the building near its rated power
+      const kw = rated * (overloaded.has(meter.building ?? '') ? OVERLOAD_SHARE : 0.55 * workFactor(hour)) * noise();
       powers.set(meter.id, kw);
       buildingsKw += kw;
     } else if (meter.role === 'pv') {
@@ -97,9 +101,10 @@ export function advance(
   epochMs: number,
   elapsedMs: number,
   random: () => number,
+  overloaded: ReadonlySet<string> = new Set(),
 ): Map<string, QuantityValues> {
   const hours = elapsedMs / 3_600_000;
-  const powers = powersAt(topology, simulated, epochMs, random);
+  const powers = powersAt(topology, simulated, epochMs, random, overloaded);
   const hour = localHour(epochMs, topology.park.timezone);
   const values = new Map<string, QuantityValues>();
   for (const meter of topology.meters) {
