@@ -111,9 +111,10 @@ describe('alerts through the whole path: MQTT → ingest → carbon → Socket.I
     expect(await operator.emitWithAck('alert:acknowledge', 'demo-park', alertId)).toEqual({ ok: false, reason: `alert "${alertId}" is already acknowledged` });
   });
 
-  it('should keep the alert, acknowledged and not raised again, across a restart of the carbon service', async () => {
+  it('should keep the alert, acknowledged and not raised again, across a restart of both services', async () => {
     const alertId = overloads()[0]!.id;
     operator.close();
+    await platform.restartIngest('SIGKILL');
     await platform.restartCarbon('SIGKILL');
     operator = await platform.socket('operator');
     operator.on('alert', (alert) => received.push(alert));
@@ -150,5 +151,12 @@ describe('alerts through the whole path: MQTT → ingest → carbon → Socket.I
     const rules = await platform.api<{ rules: { rule: { id: string }; mutedUntil: number | null }[] }>('/parks/demo-park/alert-rules');
     expect(rules.rules.find((entry) => entry.rule.id === 'b01-overload')?.mutedUntil).toBe((muted.body as { until: number }).until);
     expect((await platform.request('/parks/demo-park/alert-rules/b01-overload/mute', { method: 'PUT', role: 'operator', body: { minutes: 0 } })).status).toBe(400);
+  });
+
+  it('should describe the alert routes in the OpenAPI document', async () => {
+    const openApi = (await fetch(`http://127.0.0.1:${platform.carbonPort}/api/docs-json`).then((response) => response.json())) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(['/api/parks/{parkId}/alerts', '/api/parks/{parkId}/alerts/{alertId}/acknowledge', '/api/parks/{parkId}/alert-rules', '/api/parks/{parkId}/alert-rules/{ruleId}/mute']),
+    );
   });
 });

@@ -37,6 +37,8 @@ export interface LivePlatform {
   registryFile: string;
   /** Stops the carbon service with a signal and starts it again on the same port and store. */
   restartCarbon(signal: NodeJS.Signals): Promise<void>;
+  /** Stops the ingest (and its embedded broker) with a signal and starts it again on the same ports and journal. */
+  restartIngest(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
   writeFileSync(registryFile, options.editRegistry?.(registryText) ?? registryText);
   const [mqttPort, ingestPort, carbonPort] = [await freePort(), await freePort(), await freePort()];
   const ingestEnv = embeddedIngestOnInfluxdb({ registryFile, dataDir, influxUrl: influx.url, database, mqttPort });
-  const ingest = await startIngestProcess(ingestEnv, ingestPort);
+  let ingest = await startIngestProcess(ingestEnv, ingestPort);
   const carbonEnv = {
     ZEROPARK_REGISTRY: registryFile,
     ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${mqttPort}`,
@@ -79,6 +81,15 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
   const gateways = new Map<string, mqtt.MqttClient>();
 
   const tokenOf = (role: 'viewer' | 'operator' | 'admin') => issueAccessToken(TOKEN_SECRET, { subject: `live-suite-${role}`, role, parks: ['demo-park'], ttlSeconds: 3600 });
+  const socketFor = async (role: 'viewer' | 'operator' | 'admin'): Promise<LiveSocket> => {
+    const socket: LiveSocket = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'], auth: { token: await tokenOf(role) } });
+    clients.add(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  };
   return {
     carbonPort,
     registryFile,
@@ -87,23 +98,19 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
     },
     async publish(gateway, seq, readings) {
       let client = gateways.get(gateway);
+      if (client !== undefined && !client.connected) {
+        client.end(true); // its broker went away (a restarted ingest): connect again
+        client = undefined;
+      }
       if (client === undefined) {
         client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { clientId: `${gateway}-spec`, username: gateway, password: EXAMPLE_GATEWAYS[gateway], reconnectPeriod: 0 });
         gateways.set(gateway, client);
       }
       await client.publishAsync(`parks/demo-park/gateways/${gateway}/readings`, JSON.stringify({ v: 1, seq, readings }), { qos: 1 });
     },
-    async socket(role) {
-      const socket: LiveSocket = io(`http://127.0.0.1:${carbonPort}`, { transports: ['websocket'], auth: { token: await tokenOf(role) } });
-      clients.add(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      return socket;
-    },
+    socket: socketFor,
     async dashboard() {
-      const socket = await this.socket('viewer');
+      const socket = await socketFor('viewer');
       const snapshots: ParkSnapshot[] = [];
       socket.on('park:snapshot', (snapshot) => snapshots.push(snapshot));
       const joined = await socket.emitWithAck('park:join', 'demo-park');
@@ -121,6 +128,10 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${await tokenOf('viewer')}` } });
       if (!response.ok) throw new Error(`GET /api${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
+    },
+    async restartIngest(signal) {
+      await ingest.kill(signal);
+      ingest = await startIngestProcess(ingestEnv, ingestPort);
     },
     async restartCarbon(signal) {
       await carbon.kill(signal);
