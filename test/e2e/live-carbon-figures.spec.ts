@@ -1,4 +1,4 @@
-import type { ParkSnapshot } from '@zeropark/contracts';
+import type { MonthlyReport, ParkSnapshot } from '@zeropark/contracts';
 import { startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLivePlatform, type LivePlatform } from '../support/live-platform.js';
@@ -137,5 +137,30 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
         return Number(answer.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
       }, { timeout: 10_000 })
       .toBeCloseTo(8 * m, 6);
+  });
+
+  it('should export the same history as a CSV file, one row per day', async () => {
+    const range = `from=${Date.now() - 2 * DAY}&to=${Date.now() + DAY}&resolution=1d`;
+    const file = await platform.download(`/parks/demo-park/history/csv?figure=electricityConsumedKwh&${range}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="demo-park_electricityConsumedKwh_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_1d\.csv"$/);
+    const rows = file.text.trim().split('\r\n').map((row) => row.split(','));
+    expect(rows[0]).toEqual(['start_utc', 'start_local (Asia/Shanghai)', 'period', 'electricityConsumedKwh (kWh)']);
+    expect(rows.at(-1)?.[2]).toBe(snapshot.day);
+    expect(Number(rows.at(-1)?.[3])).toBeCloseTo(8 * m, 6);
+  });
+
+  it("should make the month's report from the carbon series, with the figures the snapshot has and their factors", async () => {
+    const report = await platform.api<MonthlyReport>(`/parks/demo-park/reports/monthly?month=${snapshot.day.slice(0, 7)}`);
+    // the only data of the month is this interval, so the month is what the snapshot says of it
+    expect(report.figures.electricityConsumedKwh).toBeCloseTo(8 * m, 6);
+    expect(report.figures.emissionsLocationKg).toBeCloseTo(4.381 * m, 3);
+    expect(report.figures.scope2MarketKg).toBeCloseTo(3.6576 * m, 3);
+    expect(report.figures.intensityGPerKwh).toBeCloseTo(412.5, 2);
+    expect(report.buildings.find((building) => building.id === 'B02')?.emissionsKg).toBeCloseTo(1.906 * m, 3);
+    expect(report.days.map((day) => day.day)).toEqual([snapshot.day]);
+    expect(report.provenance).toMatchObject({ factorSetVersions: ['cn-mee-nbs-2023.2'], gridFactor: { region: 'east-china', year: 2023, kgCo2PerKwh: 0.55 } });
+    expect((await platform.request('/parks/demo-park/reports/monthly?month=2026-13', { method: 'GET', role: 'viewer' })).status).toBe(400);
   });
 });

@@ -31,6 +31,8 @@ export interface LivePlatform {
   socket(role: 'viewer' | 'operator' | 'admin'): Promise<LiveSocket>;
   /** GET on the carbon service's /api with a viewer token of the example park; the parsed JSON. */
   api<T>(path: string): Promise<T>;
+  /** GET on /api with a viewer token, for a file: the status, the headers and the text. */
+  download(path: string): Promise<{ status: number; headers: Headers; text: string }>;
   /** A request to /api with a token of the role given; the status and the parsed JSON. */
   request(path: string, options: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; role: 'viewer' | 'operator' | 'admin'; body?: unknown }): Promise<{ status: number; body: unknown }>;
   /** The registry file the services run with (a copy of the example park's, for specs that edit it). */
@@ -123,6 +125,10 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { method: options.method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
       return { status: response.status, body: (await response.json()) as unknown };
+    },
+    async download(path) {
+      const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${await tokenOf('viewer')}` } });
+      return { status: response.status, headers: response.headers, text: await response.text() };
     },
     async api<T>(path: string): Promise<T> {
       const response = await fetch(`http://127.0.0.1:${carbonPort}/api${path}`, { headers: { authorization: `Bearer ${await tokenOf('viewer')}` } });

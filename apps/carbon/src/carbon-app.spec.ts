@@ -102,6 +102,9 @@ describe('the carbon service on a real MQTT bus', () => {
   it('should give a building room its snapshot on join', async () => {
     const joined = await dashboard.emitWithAck('building:join', 'demo-park', 'B01');
     expect(joined).toMatchObject({ ok: true, snapshot: { parkId: 'demo-park', buildingId: 'B01', name: 'Assembly hall' } });
+    // its meters, each with its freshness and quality, for the building view
+    expect(joined.ok && joined.snapshot.meters.map((meter) => meter.meterId)).toEqual(['PV-B01-ROOF', 'B01-MAIN']);
+    expect(joined.ok && joined.snapshot.meters[1]).toMatchObject({ role: 'building_submeter', carrier: 'electricity', implausibleIntervals: 0 });
     expect(await dashboard.emitWithAck('building:join', 'demo-park', 'B99')).toEqual({ ok: false, reason: 'no building "B99" in park "demo-park"' });
   });
 

@@ -1,6 +1,7 @@
 import { dec } from './decimal.js';
 import { DEFAULT_FUEL_FACTORS } from './fuel-factors.js';
-import { BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type ParkFigures, type ParkTotalKey } from './period-totals.js';
+import { parkTotalsOfSums } from './period-figures.js';
+import { BUILDING_TOTAL_KEYS, PARK_TOTAL_KEYS, parkFigures, type ParkFigures, type ParkTotalKey } from './period-totals.js';
 
 /**
  * The figures a history can show, made from the `carbon` series' sums over each bucket of time
@@ -46,8 +47,7 @@ export const BUILDING_HISTORY_FIELDS: readonly string[] = BUILDING_TOTAL_KEYS;
  * @param dieselDensityKgPerL the park's, for energy in tce
  */
 export function parkFigureOf(figure: ParkHistoryFigure, sums: Readonly<Record<string, number>>, dieselDensityKgPerL: number = DEFAULT_FUEL_FACTORS.dieselDensityKgPerL.value): number | null {
-  const totals = emptyTotals(PARK_TOTAL_KEYS);
-  for (const key of PARK_TOTAL_KEYS) totals[key] = dec(sums[key] ?? 0);
+  const totals = parkTotalsOfSums(sums);
   if ((PARK_TOTAL_KEYS as readonly string[]).includes(figure)) return totals[figure as ParkTotalKey].toNumber();
   const value = parkFigures(totals, dec(dieselDensityKgPerL))[figure as keyof ParkFigures];
   return value === null ? null : value.toNumber();

@@ -12,3 +12,5 @@ export * from './minute-accounting.js';
 export * from './carbon-series.js';
 export * from './history-figures.js';
 export * from './park-ledger.js';
+export * from './period-figures.js';
+export * from './monthly-report.js';

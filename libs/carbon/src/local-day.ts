@@ -30,3 +30,28 @@ export function localHour(epochMs: number, timezone: string): number {
 /** The month of a day, `YYYY-MM`, and its year, `YYYY`. */
 export const monthOfDay = (day: string): string => day.slice(0, 7);
 export const yearOfDay = (day: string): string => day.slice(0, 4);
+
+/** The instant a calendar day (`YYYY-MM-DD`) begins in a time zone, epoch ms (daylight saving included). */
+export function localDayStart(day: string, timezone: string): number {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  const wall = Date.UTC(year, month - 1, date);
+  let instant = wall;
+  // the zone's offset at the guess, twice: the second settles a guess on the other side of a change
+  for (let step = 0; step < 2; step += 1) instant = wall - offsetAt(instant, timezone);
+  return instant;
+}
+
+/** The next calendar month of `YYYY-MM`. */
+export function nextMonth(month: string): string {
+  const [year = 0, index = 1] = month.split('-').map(Number);
+  return index === 12 ? `${year + 1}-01` : `${year}-${String(index + 1).padStart(2, '0')}`;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, ms. */
+function offsetAt(epochMs: number, timezone: string): number {
+  const parts = formatter(offsetFormatters, timezone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(epochMs);
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  return Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second')) - Math.floor(epochMs / 1000) * 1000;
+}

@@ -1,15 +1,14 @@
 import type {
   AcceptedReading,
-  BuildingPeriodFigures,
   CarbonPoint,
   CarbonSum,
+  BuildingDetail,
   BuildingSnapshot,
   DataQuality,
   GridFactorInUse,
   MeterTopology,
   ParkSnapshot,
   ParkTopology,
-  PeriodFigures,
   Quantity,
   QuantityValues,
 } from '@zeropark/contracts';
@@ -21,6 +20,7 @@ import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
 import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
+import { buildingFigures, periodFigures } from './period-figures.js';
 import { accumulate, BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
@@ -520,6 +520,21 @@ export class ParkLedger {
     }
   }
 
+  /** A building with each of its meters' latest power, freshness and refused intervals; undefined for an unknown building. */
+  buildingDetail(buildingId: string, at: number): BuildingDetail | undefined {
+    const building = this.topology.buildings.find((candidate) => candidate.id === buildingId);
+    if (building === undefined) return undefined;
+    this.slideTo(at);
+    const snapshot = this.buildingSnapshot(building, at, localDay(at, this.topology.park.timezone));
+    const meters = this.topology.meters
+      .filter((meter) => meter.building === buildingId)
+      .map((meter) => {
+        const state = this.meters.get(meter.id);
+        return { meterId: meter.id, role: meter.role, carrier: meter.carrier, powerKw: state?.powerKw ?? null, lastReadingAt: state?.lastReadingAt ?? null, implausibleIntervals: state?.implausibleIntervals ?? 0 };
+      });
+    return { ...snapshot, meters };
+  }
+
   private buildingSnapshot(building: { id: string; name: string }, at: number, day: string): BuildingSnapshot {
     let powerKw = 0;
     let lastReadingAt: number | null = null;
@@ -541,45 +556,6 @@ export class ParkLedger {
     }
     return state;
   }
-}
-
-function periodFigures(totals: ParkTotals, dieselDensityKgPerL: Decimal): PeriodFigures {
-  const figures = parkFigures(totals, dieselDensityKgPerL);
-  const orNull = (value: Decimal | null) => (value === null ? null : value.toNumber());
-  return {
-    electricityConsumedKwh: figures.electricityConsumedKwh.toNumber(),
-    gridImportKwh: totals.gridImportKwh.toNumber(),
-    gridExportKwh: totals.gridExportKwh.toNumber(),
-    generationKwh: totals.generationKwh.toNumber(),
-    batteryChargeKwh: totals.batteryChargeKwh.toNumber(),
-    batteryDischargeKwh: totals.batteryDischargeKwh.toNumber(),
-    gasM3: totals.gasM3.toNumber(),
-    dieselL: totals.dieselL.toNumber(),
-    heatGj: totals.heatGj.toNumber(),
-    scope1Kg: totals.scope1Kg.toNumber(),
-    scope2LocationKg: totals.scope2LocationKg.toNumber(),
-    scope2MarketKg: totals.scope2MarketKg.toNumber(),
-    scope2HeatKg: totals.scope2HeatKg.toNumber(),
-    emissionsLocationKg: figures.emissionsLocationKg.toNumber(),
-    emissionsMarketKg: figures.emissionsMarketKg.toNumber(),
-    contractCoveredKwh: totals.contractCoveredKwh.toNumber(),
-    intensityGPerKwh: orNull(figures.intensityGPerKwh),
-    renewableShare: orNull(figures.renewableShare),
-    cleanEnergyShare: orNull(figures.cleanEnergyShare),
-    energyTce: figures.energyTce.toNumber(),
-    tCo2PerTce: orNull(figures.tCo2PerTce),
-    unmeteredKwh: figures.unmeteredKwh.toNumber(),
-  };
-}
-
-function buildingFigures(totals: BuildingTotals): BuildingPeriodFigures {
-  return {
-    electricityKwh: totals.electricityKwh.toNumber(),
-    gasM3: totals.gasM3.toNumber(),
-    dieselL: totals.dieselL.toNumber(),
-    heatGj: totals.heatGj.toNumber(),
-    emissionsKg: totals.electricityKg.plus(totals.scope1Kg).plus(totals.scope2HeatKg).toNumber(),
-  };
 }
 
 function factorInUse(factor: AppliedGridFactor): GridFactorInUse {

@@ -16,3 +16,4 @@ export * from './reading-check.js';
 export * from './grid-intensity.schema.js';
 export * from './carbon-point.js';
 export * from './alerts.js';
+export * from './monthly-report.js';

@@ -1,4 +1,5 @@
 import type { AcknowledgeResult, Alert, JoinAlertsResult } from './alerts.js';
+import type { Carrier, MeterRole } from './meter-kinds.js';
 
 /**
  * The WebSocket contract between `apps/carbon` and the dashboard: one map of events, so the
@@ -92,6 +93,24 @@ export interface BuildingSnapshot {
   lastReadingAt: number | null;
 }
 
+/** One meter of a building as the building view shows it: what it reads now and how fresh and sound that is. */
+export interface MeterSnapshot {
+  meterId: string;
+  role: MeterRole;
+  carrier: Carrier;
+  /** Latest power, kW; null for meters without power or before the first. */
+  powerKw: number | null;
+  /** Time of its newest reading, epoch ms; null before the first since the service started. */
+  lastReadingAt: number | null;
+  /** Counter intervals refused as implausible since the service started. */
+  implausibleIntervals: number;
+}
+
+/** A building with its meters: what its room gets, not part of the park's snapshot. */
+export interface BuildingDetail extends BuildingSnapshot {
+  meters: MeterSnapshot[];
+}
+
 /** How much of the data behind a snapshot is sound: counted, never hidden. */
 export interface DataQuality {
   /** Meters with at least one reading since the service started, of all the park's meters. */
@@ -139,13 +158,13 @@ export interface ParkSnapshot {
 
 export interface ServerToClientEvents {
   'park:snapshot': (snapshot: ParkSnapshot) => void;
-  'building:snapshot': (snapshot: BuildingSnapshot) => void;
+  'building:snapshot': (snapshot: BuildingDetail) => void;
   /** An alert of a park whose alerts the client joined, after each transition. */
   alert: (alert: Alert) => void;
 }
 
 export type JoinParkResult = { ok: true; snapshot: ParkSnapshot } | { ok: false; reason: string };
-export type JoinBuildingResult = { ok: true; snapshot: BuildingSnapshot } | { ok: false; reason: string };
+export type JoinBuildingResult = { ok: true; snapshot: BuildingDetail } | { ok: false; reason: string };
 
 /**
  * The handshake carries the access token in `auth.token` (Socket.IO `io(url, { auth: { token } })`);

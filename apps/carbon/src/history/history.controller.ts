@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { BUILDING_HISTORY_FIGURES, PARK_HISTORY_FIGURES } from '@zeropark/carbon';
 import { AccessGuard } from '../auth/access.guard.js';
+import { historyCsv, historyCsvFileName } from './history-csv.js';
 import { parseHistoryQuery, RESOLUTIONS } from './history-query.js';
 import { HistoryService, type HistoryAnswer } from './history.service.js';
 
@@ -25,5 +26,15 @@ export class HistoryController {
     const parsed = parseHistoryQuery(query);
     if (!parsed.ok) throw new BadRequestException(parsed.problems);
     return this.history.history(parkId, parsed.query);
+  }
+
+  @Get('csv')
+  @ApiOperation({ summary: 'The same history as a CSV file (UTF-8, RFC 4180): start in UTC and in the park\'s time, period, value' })
+  @ApiOkResponse({ description: 'text/csv, as an attachment named park_building_figure_from_to_resolution.csv' })
+  async csv(@Param('parkId') parkId: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }): Promise<string> {
+    const answer = await this.get(parkId, query);
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${historyCsvFileName(answer)}"`);
+    return historyCsv(answer);
   }
 }

@@ -69,7 +69,9 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
       this.metrics.snapshotsPushed.inc();
       for (const building of snapshot.buildings) {
         const room = buildingRoom(snapshot.parkId, building.buildingId);
-        if ((server.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) server.to(room).emit('building:snapshot', building);
+        if ((server.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
+        const detail = this.live.buildingDetail(snapshot.parkId, building.buildingId);
+        if (detail !== undefined) server.to(room).emit('building:snapshot', detail);
       }
     });
     server.on('connection', (socket: LiveSocket) => {
@@ -99,7 +101,7 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
     const [parkId, buildingId] = Array.isArray(body) ? (body as unknown[]) : [];
     const refused = this.refusal(socket, parkId);
     if (refused !== undefined) return { ok: false, reason: refused };
-    const building = this.live.snapshot(parkId as string)?.buildings.find((candidate) => candidate.buildingId === buildingId);
+    const building = typeof buildingId === 'string' ? this.live.buildingDetail(parkId as string, buildingId) : undefined;
     if (building === undefined) return { ok: false, reason: `no building "${String(buildingId)}" in park "${String(parkId)}"` };
     await socket.join(buildingRoom(building.parkId, building.buildingId));
     return { ok: true, snapshot: building };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ParkLedger, type LiveGridFactor } from '@zeropark/carbon';
-import type { AcceptedBatch, CarbonPoint, ParkSnapshot } from '@zeropark/contracts';
+import type { AcceptedBatch, BuildingDetail, CarbonPoint, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
@@ -81,6 +81,10 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
 
   snapshot(parkId: string): ParkSnapshot | undefined {
     return this.ledgers.get(parkId)?.snapshot(this.clock());
+  }
+
+  buildingDetail(parkId: string, buildingId: string): BuildingDetail | undefined {
+    return this.ledgers.get(parkId)?.buildingDetail(buildingId, this.clock());
   }
 
   /** A park's ledger, for its factor set. */
