@@ -9,6 +9,7 @@ const NEEDED = [
   { command: 'mosquitto_pub', debianPackage: 'mosquitto-clients', usedBy: 'test/e2e (publishes as a real gateway)' },
   { command: 'influxd', debianPackage: 'influxdb', usedBy: 'libs/timeseries and the ingest (the InfluxDB store)' },
   { command: 'mosquitto', debianPackage: 'mosquitto', usedBy: 'test/reliability and test/security (the external broker)' },
+  { command: 'chromium', debianPackage: 'chromium', usedBy: 'test/browser (the dashboard in a real browser)' },
 ];
 
 // /usr/sbin is searched too: Debian puts some servers there, off a normal user's PATH

@@ -22,6 +22,10 @@ export const EXAMPLE_GATEWAYS = {
 
 export interface LivePlatform {
   carbonPort: number;
+  /** The embedded broker's MQTT port, for mosquitto_pub. */
+  mqttPort: number;
+  /** An access token of the example park with the role given. */
+  token(role: 'viewer' | 'operator' | 'admin'): Promise<string>;
   carbon: ServiceProcess;
   /** Publishes one batch at QoS 1 as a gateway of the example park; resolves on its PUBACK. */
   publish(gateway: keyof typeof EXAMPLE_GATEWAYS, seq: number, readings: { meter: string; ts: number; values: Record<string, number> }[]): Promise<void>;
@@ -94,6 +98,8 @@ export async function startLivePlatform(influx: InfluxdbServer, database: string
   };
   return {
     carbonPort,
+    mqttPort,
+    token: tokenOf,
     registryFile,
     get carbon() {
       return carbon;

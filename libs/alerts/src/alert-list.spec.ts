@@ -6,7 +6,7 @@ import { MINUTE, T0 } from './park-alerts.fixture.js';
 function alert(id: string, severity: Alert['severity'], steps: [Alert['state'], number][]): Alert {
   const transitions = steps.map(([to, at], index) => ({ from: index === 0 ? null : (steps[index - 1]?.[0] ?? null), to, at, by: null }));
   return {
-    id, park: 'p1', rule: 'r', title: 'Rule', severity, subject: { kind: 'park', id: 'p1' }, message: '', value: null,
+    id, park: 'p1', rule: 'r', kind: 'threshold', title: 'Rule', severity, subject: { kind: 'park', id: 'p1' }, message: '', value: null,
     state: steps.at(-1)?.[0] ?? 'firing', firedAt: steps[0]?.[1] ?? 0, transitions,
   };
 }

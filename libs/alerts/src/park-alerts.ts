@@ -215,6 +215,7 @@ export class ParkAlerts {
       id: `${rule.id}~${subject.kind}-${subject.id}~${at.toString(36)}`,
       park: this.parkId,
       rule: rule.id,
+      kind: rule.condition.kind,
       title: rule.title,
       severity: rule.severity,
       subject,

@@ -530,7 +530,7 @@ export class ParkLedger {
       .filter((meter) => meter.building === buildingId)
       .map((meter) => {
         const state = this.meters.get(meter.id);
-        return { meterId: meter.id, role: meter.role, carrier: meter.carrier, powerKw: state?.powerKw ?? null, lastReadingAt: state?.lastReadingAt ?? null, implausibleIntervals: state?.implausibleIntervals ?? 0 };
+        return { meterId: meter.id, role: meter.role, carrier: meter.carrier, gateway: meter.gateway, powerKw: state?.powerKw ?? null, lastReadingAt: state?.lastReadingAt ?? null, implausibleIntervals: state?.implausibleIntervals ?? 0 };
       });
     return { ...snapshot, meters };
   }

@@ -105,6 +105,8 @@ export interface Alert {
   id: string;
   park: string;
   rule: string;
+  /** What kind of rule raised it. */
+  kind: AlertCondition['kind'];
   title: string;
   severity: AlertSeverity;
   subject: AlertSubject;

@@ -98,6 +98,8 @@ export interface MeterSnapshot {
   meterId: string;
   role: MeterRole;
   carrier: Carrier;
+  /** The gateway that reads it. */
+  gateway: string;
   /** Latest power, kW; null for meters without power or before the first. */
   powerKw: number | null;
   /** Time of its newest reading, epoch ms; null before the first since the service started. */

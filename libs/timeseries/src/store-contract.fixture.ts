@@ -17,7 +17,7 @@ function point(meter: string, ts: number, values: ReadingPoint['values'], park =
 function alertSteps(id: string, steps: AlertTransition[], park = 'p1'): AlertRecord[] {
   return steps.map((transition, index) => {
     const alert: Alert = {
-      id, park, rule: 'b01-overload', title: 'Hall above its feeder rating', severity: 'major', subject: { kind: 'building', id: 'B01' },
+      id, park, rule: 'b01-overload', kind: 'threshold', title: 'Hall above its feeder rating', severity: 'major', subject: { kind: 'building', id: 'B01' },
       message: 'building.powerKw of building B01 is 825.0 kW, above 800.0 kW for 5 min, "quoted"', value: 825,
       state: transition.to, firedAt: steps[0]?.at ?? 0, transitions: steps.slice(0, index + 1),
     };

@@ -1,0 +1,75 @@
+import uPlot from 'uplot';
+import type { Api } from '../api.js';
+import { element, row, setText } from '../dom.js';
+import { formatNumber } from '../format.js';
+
+interface HistoryAnswer {
+  unit: string;
+  points: { start: number; period?: string; value: number | null }[];
+}
+
+const PARK_FIGURES = [
+  'electricityConsumedKwh', 'emissionsLocationKg', 'emissionsMarketKg', 'intensityGPerKwh', 'gridImportKwh', 'gridExportKwh', 'generationKwh',
+  'scope1Kg', 'scope2LocationKg', 'scope2MarketKg', 'scope2HeatKg', 'gasM3', 'dieselL', 'heatGj', 'renewableShare', 'cleanEnergyShare', 'energyTce', 'tCo2PerTce', 'unmeteredKwh',
+];
+const BUILDING_FIGURES = ['electricityKwh', 'emissionsKg', 'gasM3', 'dieselL', 'heatGj'];
+const DAY = 86_400_000;
+
+/** Any figure of the park or a building over a range at a resolution: chart, table and CSV. */
+export class HistoryView {
+  private parkId: string | undefined;
+  private plot: uPlot | undefined;
+
+  constructor(private readonly api: Api) {
+    const today = new Date();
+    element<HTMLInputElement>('history-from').value = new Date(today.getTime() - 6 * DAY).toISOString().slice(0, 10);
+    element<HTMLInputElement>('history-to').value = today.toISOString().slice(0, 10);
+    element('history-building').addEventListener('change', () => this.fillFigures());
+    element('history-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.show();
+    });
+    element('history-csv').addEventListener('click', () => void this.api.download(this.path('history/csv')).catch((error: Error) => setText('history-status', error.message)));
+    this.fillFigures();
+  }
+
+  setPark(parkId: string, buildings: { id: string; name: string }[]): void {
+    if (this.parkId === parkId) return;
+    this.parkId = parkId;
+    element('history-building').replaceChildren(new Option('the whole park', ''), ...buildings.map((building) => new Option(building.name, building.id)));
+    this.fillFigures();
+  }
+
+  async show(): Promise<void> {
+    setText('history-status', 'loading…');
+    try {
+      const answer = await this.api.get<HistoryAnswer>(this.path('history'));
+      setText('history-unit', answer.unit);
+      setText('history-status', `${answer.points.length} points`);
+      element('history-rows').replaceChildren(...answer.points.map((point) => row([new Date(point.start).toLocaleString(), point.period ?? '', formatNumber(point.value, 3)])));
+      const data: uPlot.AlignedData = [answer.points.map((point) => point.start / 1000), answer.points.map((point) => point.value)];
+      const container = element('history-chart');
+      this.plot?.destroy();
+      this.plot = new uPlot({ width: Math.max(320, container.clientWidth - 20), height: 240, series: [{}, { label: answer.unit, stroke: '#1f7a5c', width: 1.5 }], scales: { x: { time: true } } }, data, container);
+    } catch (error) {
+      setText('history-status', (error as Error).message);
+    }
+  }
+
+  private fillFigures(): void {
+    const figures = element<HTMLSelectElement>('history-building').value === '' ? PARK_FIGURES : BUILDING_FIGURES;
+    element('history-figure').replaceChildren(...figures.map((figure) => new Option(figure, figure)));
+  }
+
+  private path(endpoint: 'history' | 'history/csv'): string {
+    const query = new URLSearchParams({
+      figure: element<HTMLSelectElement>('history-figure').value,
+      from: `${element<HTMLInputElement>('history-from').value}T00:00:00Z`,
+      to: new Date(Date.parse(`${element<HTMLInputElement>('history-to').value}T00:00:00Z`) + DAY).toISOString(),
+      resolution: element<HTMLSelectElement>('history-resolution').value,
+    });
+    const building = element<HTMLSelectElement>('history-building').value;
+    if (building !== '') query.set('building', building);
+    return `/parks/${encodeURIComponent(this.parkId ?? '')}/${endpoint}?${query.toString()}`;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Alert, MeterSnapshot } from '@zeropark/contracts';
+import { describe, expect, it } from 'vitest';
+import { meterState } from './meter-state.js';
+
+const NOW = Date.UTC(2026, 10, 28, 10);
+const METER: MeterSnapshot = { meterId: 'B02-GAS', role: 'gas', carrier: 'natural_gas', gateway: 'gw-b02', powerKw: null, lastReadingAt: NOW - 5000, implausibleIntervals: 0 };
+
+function alert(kind: Alert['kind'], subject: Alert['subject'], message: string): Alert {
+  return { id: 'a', park: 'p', rule: kind, kind, title: '', severity: 'minor', subject, message, value: null, state: 'firing', firedAt: NOW, transitions: [] };
+}
+
+describe(meterState.name, () => {
+  it('should call a meter with a fresh reading ok, and one without a reading for 2 min stale', () => {
+    expect(meterState(METER, [], NOW).state).toBe('ok');
+    expect(meterState({ ...METER, lastReadingAt: NOW - 121_000 }, [], NOW).state).toBe('stale');
+    expect(meterState({ ...METER, lastReadingAt: null }, [], NOW).state).toBe('never');
+  });
+
+  it('should show a meter with an open silence alert as silent, with what the alert says', () => {
+    const silent = alert('meter-silent', { kind: 'meter', id: 'B02-GAS' }, 'meter B02-GAS not heard for 30 s');
+    expect(meterState(METER, [silent], NOW)).toEqual({ state: 'silent', note: 'meter B02-GAS not heard for 30 s' });
+  });
+
+  it('should put an offline gateway before the meter\'s own state', () => {
+    const offline = alert('gateway-offline', { kind: 'gateway', id: 'gw-b02' }, 'gateway gw-b02 is offline: its last will says offline');
+    expect(meterState({ ...METER, implausibleIntervals: 2 }, [offline], NOW).state).toBe('offline');
+  });
+
+  it('should flag refused counter jumps', () => {
+    expect(meterState({ ...METER, implausibleIntervals: 1 }, [], NOW)).toEqual({ state: 'implausible', note: '1 counter interval refused as implausible since the service started' });
+  });
+});
