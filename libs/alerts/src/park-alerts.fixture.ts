@@ -1,4 +1,4 @@
-import { DEFAULT_PARK_ACCOUNTING, type BuildingFigure, type ParkFigure, type ParkTopology, type QuantityValues } from '@zeropark/contracts';
+import { DEFAULT_PARK_ACCOUNTING, type AlertRule, type BuildingFigure, type ParkFigure, type ParkTopology, type QuantityValues } from '@zeropark/contracts';
 import type { LiveFigures } from './live-figures.js';
 
 /** A small park for the alert specs: one building on gateway gw-b01, the grid meter on gw-sub. */
@@ -33,3 +33,11 @@ export function figuresWith(powerKw: number | null, meters: ReadonlyMap<string, 
   const building: Record<BuildingFigure, number | null> = { 'building.powerKw': powerKw, 'building.emissionsTodayKg': null };
   return { park: NO_PARK_FIGURES, buildings: new Map([['B01', building]]), meters };
 }
+
+/** "B01 above 800 kW for 5 minutes, clears below 750 kW": the threshold most specs use. */
+export const B01_OVERLOAD: AlertRule = {
+  id: 'b01-overload',
+  title: 'Assembly hall above its feeder rating',
+  severity: 'major',
+  condition: { kind: 'threshold', figure: 'building.powerKw', building: 'B01', direction: 'above', level: 800, clearAt: 750, forMs: 5 * MINUTE },
+};

@@ -1,17 +1,12 @@
 import { Inject, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { hasRole, mayRead, type AccessGrant } from '@zeropark/access';
-import { alertsRoom, type AcknowledgeResult, type ClientToServerEvents, type JoinAlertsResult, type ServerToClientEvents } from '@zeropark/contracts';
+import { hasRole, mayRead } from '@zeropark/access';
+import { alertsRoom, type AcknowledgeResult, type JoinAlertsResult } from '@zeropark/contracts';
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
 import { LOGGER } from '../config/injection-tokens.js';
+import type { LiveServer as AlertsServer, LiveSocket as AlertsSocket } from '../live/live-carbon.gateway.js';
 import { AlertsService } from './alerts.service.js';
 
-interface SocketData {
-  access: AccessGrant;
-}
-type AlertsServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AlertsSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
  * Alerts over the same Socket.IO server as the live figures (whose handshake checks the token

@@ -18,11 +18,12 @@ import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { isAllowedOrigin } from '../auth/origin-check.js';
 import { LiveStateService } from './live-state.service.js';
 
+/** What the handshake leaves on every socket of the server: the grant of its token. */
 interface SocketData {
   access: AccessGrant;
 }
-type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
  * Socket.IO: the handshake carries an access token (`auth.token`) and, from a browser, an Origin

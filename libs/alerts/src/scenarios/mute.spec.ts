@@ -1,14 +1,8 @@
-import type { AlertRule } from '@zeropark/contracts';
 import { describe, expect, it } from 'vitest';
 import { ParkAlerts } from '../park-alerts.js';
-import { figuresWith, MINUTE, T0, TOPOLOGY } from '../park-alerts.fixture.js';
+import { B01_OVERLOAD, figuresWith, MINUTE, T0, TOPOLOGY } from '../park-alerts.fixture.js';
 
-const RULE: AlertRule = {
-  id: 'b01-overload',
-  title: 'Assembly hall above its feeder rating',
-  severity: 'major',
-  condition: { kind: 'threshold', figure: 'building.powerKw', building: 'B01', direction: 'above', level: 800, clearAt: 750, forMs: 5 * MINUTE },
-};
+const RULE = B01_OVERLOAD; // above 800 kW for 5 minutes, clears below 750 kW
 
 describe('a muted rule', () => {
   it('should raise nothing during the window, and fire when it ends if the condition still holds', () => {
