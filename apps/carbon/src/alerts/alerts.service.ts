@@ -176,7 +176,8 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     try {
       await this.store.writeAlerts(toWrite);
     } catch (error) {
-      this.unwritten = toWrite;
+      // another publish may have queued records meanwhile: keep both, in order
+      this.unwritten = [...toWrite, ...this.unwritten];
       this.metrics.alertWriteFailures.inc();
       this.logger.warn({ reason: (error as Error).message, records: toWrite.length }, 'alert series write failed: kept, trying again');
     }
