@@ -75,7 +75,7 @@ export function reportNodes(report: MonthlyReport): Node[] {
   }
   return [
     heading('h2', `${report.park.name}: carbon report for ${report.month}`),
-    paragraph(`${new Date(report.from).toISOString()} to ${new Date(report.to).toISOString()} (the month in ${report.park.timezone}); made ${new Date(report.madeAt).toLocaleString()}${report.madeAt < report.to ? ', the month still running' : ''}.`),
+    paragraph(`The calendar month ${report.month} in ${report.park.timezone} (grid region ${report.park.gridRegion}); made ${new Date(report.madeAt).toLocaleString()}${report.madeAt < report.to ? ', while the month is still running' : ''}. Every figure is a sum of the park's carbon series for the month.`),
     table('Energy by carrier', [
       ['Electricity consumed', `${formatNumber(f.electricityConsumedKwh)} kWh`],
       ['Grid import', `${formatNumber(f.gridImportKwh)} kWh`],
@@ -106,7 +106,7 @@ export function reportNodes(report: MonthlyReport): Node[] {
     buildings,
     days,
     heading('h3', 'Factors and method'),
-    table('Provenance', [
+    Object.assign(table('Provenance', [
       ['Factor set versions', p.factorSetVersions.join(', ')],
       ['Factor table', p.factorTableVersion],
       ['Grid factor (location-based)', `${p.gridFactor.kgCo2PerKwh} kg CO₂/kWh, ${p.gridFactor.region}${p.gridFactor.year === null ? '' : ` ${p.gridFactor.year}`}: ${p.gridFactor.source}`],
@@ -114,6 +114,6 @@ export function reportNodes(report: MonthlyReport): Node[] {
       ...p.fuels.map((fuel): [string, string] => [fuel.name, `${fuel.value} ${fuel.unit}: ${fuel.source}`]),
       ['Registry overrides', p.overrides.length === 0 ? 'none: the published factors apply' : p.overrides.join('; ')],
       ['Method', p.method],
-    ]),
+    ]), { className: 'text' }),
   ];
 }
