@@ -9,7 +9,7 @@ export interface AlertChange {
   transition: AlertTransition;
 }
 
-export type AcknowledgeOutcome = { ok: true; change: AlertChange } | { ok: false; reason: string };
+export type AcknowledgeOutcome = { ok: true; change: AlertChange } | { ok: false; refused: 'not-open' | 'already-acknowledged'; reason: string };
 
 /**
  * The alerts of one park as a state machine with time passed in (`at`, epoch ms), no I/O and
@@ -99,9 +99,9 @@ export class ParkAlerts {
 
   acknowledge(alertId: string, by: string, at: number): AcknowledgeOutcome {
     const alert = this.openAlerts().find((candidate) => candidate.id === alertId);
-    if (alert === undefined) return { ok: false, reason: `no open alert "${alertId}" in park "${this.parkId}" (resolved already, or never raised)` };
+    if (alert === undefined) return { ok: false, refused: 'not-open', reason: `no open alert "${alertId}" in park "${this.parkId}" (resolved already, or never raised)` };
     const change = this.step(alert, { type: 'acknowledge', by, at });
-    return change === undefined ? { ok: false, reason: `alert "${alertId}" is already acknowledged` } : { ok: true, change };
+    return change === undefined ? { ok: false, refused: 'already-acknowledged', reason: `alert "${alertId}" is already acknowledged` } : { ok: true, change };
   }
 
   /** Mutes a rule until `until`; a mute that ends now (`until` = `at`) lifts the one before. */

@@ -121,7 +121,7 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     const engine = this.engines.get(parkId);
     if (engine === undefined) return { ok: false, status: 404, reason: `no park "${parkId}"` };
     const outcome = engine.acknowledge(alertId, grant.subject, this.clock());
-    if (!outcome.ok) return { ok: false, status: outcome.reason.includes('already acknowledged') ? 409 : 404, reason: outcome.reason };
+    if (!outcome.ok) return { ok: false, status: outcome.refused === 'already-acknowledged' ? 409 : 404, reason: outcome.reason };
     this.logger.info({ park: parkId, alert: alertId, by: grant.subject }, 'alert acknowledged');
     await this.publish([{ kind: 'transition', ...outcome.change }]);
     return { ok: true, value: outcome.change.alert };

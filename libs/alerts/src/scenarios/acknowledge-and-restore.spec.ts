@@ -18,7 +18,7 @@ describe('acknowledging and restoring alerts', () => {
     const [open] = alerts.openAlerts();
     const outcome = alerts.acknowledge(open?.id ?? '', 'op-li', T0 + 7 * MINUTE);
     expect(outcome).toMatchObject({ ok: true, change: { transition: { from: 'firing', to: 'acknowledged', by: 'op-li', at: T0 + 7 * MINUTE } } });
-    expect(alerts.acknowledge(open?.id ?? '', 'op-wang', T0 + 8 * MINUTE)).toEqual({ ok: false, reason: `alert "${open?.id}" is already acknowledged` });
+    expect(alerts.acknowledge(open?.id ?? '', 'op-wang', T0 + 8 * MINUTE)).toEqual({ ok: false, refused: 'already-acknowledged', reason: `alert "${open?.id}" is already acknowledged` });
     const [resolved] = alerts.evaluate(figuresWith(700), T0 + 9 * MINUTE);
     expect(resolved?.alert.transitions.map((step) => `${step.from ?? '∅'}→${step.to}`)).toEqual(['∅→firing', 'firing→acknowledged', 'acknowledged→resolved']);
     expect(alerts.acknowledge(open?.id ?? '', 'op-li', T0 + 10 * MINUTE)).toMatchObject({ ok: false });
