@@ -1,9 +1,11 @@
 import { Inject, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { hasRole, mayRead } from '@zeropark/access';
+import { hasRole } from '@zeropark/access';
 import { alertsRoom, type AcknowledgeResult, type JoinAlertsResult } from '@zeropark/contracts';
 import type { Logger } from 'pino';
+import { parkRefusal } from '../auth/park-refusal.js';
 import { LOGGER } from '../config/injection-tokens.js';
+import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import type { LiveServer as AlertsServer, LiveSocket as AlertsSocket } from '../live/live-carbon.gateway.js';
 import { AlertsService } from './alerts.service.js';
 
@@ -19,6 +21,7 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
 
   constructor(
     private readonly alerts: AlertsService,
+    private readonly metrics: CarbonMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -28,11 +31,11 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
 
   @SubscribeMessage('alerts:join')
   async join(@ConnectedSocket() socket: AlertsSocket, @MessageBody() parkId: unknown): Promise<JoinAlertsResult> {
-    if (typeof parkId !== 'string') return { ok: false, reason: 'name a park by its id' };
-    if (!mayRead(socket.data.access, parkId)) return { ok: false, reason: `your token does not name park "${parkId}"` };
-    const open = this.alerts.openAlerts(parkId);
+    const refused = parkRefusal(socket, parkId, this.metrics, this.logger);
+    if (refused !== undefined) return { ok: false, reason: refused };
+    const open = this.alerts.openAlerts(parkId as string);
     if (open === undefined) return { ok: false, reason: `no park "${parkId}"` };
-    await socket.join(alertsRoom(parkId));
+    await socket.join(alertsRoom(parkId as string));
     return { ok: true, alerts: open };
   }
 
@@ -45,8 +48,9 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
   async acknowledge(@ConnectedSocket() socket: AlertsSocket, @MessageBody() body: unknown): Promise<AcknowledgeResult> {
     const [parkId, alertId] = Array.isArray(body) ? (body as unknown[]) : [];
     if (typeof parkId !== 'string' || typeof alertId !== 'string') return { ok: false, reason: 'name the park and the alert' };
+    const refused = parkRefusal(socket, parkId, this.metrics, this.logger);
+    if (refused !== undefined) return { ok: false, reason: refused };
     const grant = socket.data.access;
-    if (!mayRead(grant, parkId)) return { ok: false, reason: `your token does not name park "${parkId}"` };
     if (!hasRole(grant, 'operator')) {
       this.logger.warn({ park: parkId, alert: alertId, subject: grant.subject, role: grant.role }, 'acknowledgement refused: role');
       return { ok: false, reason: `acknowledging needs the operator role; your token has ${grant.role}` };

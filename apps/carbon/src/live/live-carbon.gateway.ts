@@ -13,9 +13,10 @@ import { Server, Socket } from 'socket.io';
 import type { CarbonConfig } from '../carbon.config.js';
 import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
-import { AccessDenied, mayRead, type AccessGrant } from '@zeropark/access';
+import { AccessDenied, type AccessGrant } from '@zeropark/access';
 import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { isAllowedOrigin } from '../auth/origin-check.js';
+import { parkRefusal } from '../auth/park-refusal.js';
 import { LiveStateService } from './live-state.service.js';
 
 /** What the handshake leaves on every socket of the server: the grant of its token. */
@@ -118,14 +119,7 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
     this.unsubscribe?.();
   }
 
-  /** Why this socket may not join the park's rooms; undefined when it may. */
   private refusal(socket: LiveSocket, parkId: unknown): string | undefined {
-    if (typeof parkId !== 'string') return 'name a park by its id';
-    if (!mayRead(socket.data.access, parkId)) {
-      this.metrics.joinsRefused.inc();
-      this.logger.warn({ socket: socket.id, park: parkId, subject: socket.data.access.subject }, 'join refused: the token does not name the park');
-      return `your token does not name park "${parkId}"`;
-    }
-    return undefined;
+    return parkRefusal(socket, parkId, this.metrics, this.logger);
   }
 }
