@@ -5,6 +5,7 @@
 //      with every acknowledged reading checked in InfluxDB afterwards (zero loss).
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
 // BENCH_SECONDS (15) sets the length of each phase, BENCH_GATEWAYS (16) the number of gateways.
+// BENCH_END_TO_END_ONLY=1, for trying a change: phase 3 alone, its figures printed, the docs left as they are.
 import { readingToLine, type ReadingPoint } from '@zeropark/timeseries';
 import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
@@ -19,6 +20,7 @@ import { report, writeSection, type Figure } from './bench-report.js';
 import { ClosedLoopPublisher, percentile } from './closed-loop-publisher.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const END_TO_END_ONLY = process.env.BENCH_END_TO_END_ONLY === '1';
 const READINGS_PER_MESSAGE = 50;
 // a park has dozens of gateways; each is one connection, and the ingest takes a connection's packets in order
 const GATEWAYS = Number(process.env.BENCH_GATEWAYS ?? 16);
@@ -143,6 +145,12 @@ async function main(): Promise<void> {
   const influx = await startInfluxdb();
   const figures: Figure[] = [];
   try {
+    if (END_TO_END_ONLY) {
+      const e2e = await endToEnd(dir, park, influx);
+      report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', note: `${e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored)} lost` });
+      report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs` });
+      return;
+    }
     progress(`1/3 InfluxDB raw, ${SECONDS} s`);
     const { linesPerSecond: raw, influxCpuMicroseconds: rawInfluxCpu } = await influxRaw(influx, park);
     figures.push(report({ bench: 'ingest', figure: 'influxdb_raw_lines_per_s', value: Math.round(raw), unit: 'lines/s', note: `${BATCH_LINES}-line batches to /write, 2 writers` }));

@@ -8,6 +8,7 @@ import {
   type RejectionNotice,
 } from '@zeropark/contracts';
 import type { GatewayAccount, ParkRegistry } from '@zeropark/registry';
+import type { PreparedReadings } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import { checkReadings, type ReadingLimits } from './check-readings.js';
 import type { DeadLetter, DeadLetterLog } from './dead-letter-log.js';
@@ -22,7 +23,7 @@ export interface IngestLimits extends ReadingLimits {
 
 export interface IngestPipelineDeps {
   parks: ReadonlyMap<string, ParkRegistry>;
-  journal: IngestJournal;
+  journal: Pick<IngestJournal<PreparedReadings>, 'append'>;
   backpressure: JournalBackpressure;
   deadLetters: DeadLetterLog;
   /** Publishes at QoS 1 through the broker; resolves once the message is handed over (not necessarily acknowledged). */

@@ -4,7 +4,7 @@ import { byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
 import { ALERT_MEASUREMENT, alertLine, CARBON_HISTORY_MEASUREMENT, CARBON_MEASUREMENT, carbonLine } from './series-line-protocol.js';
-import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
+import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, PreparedReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
 export interface InfluxStoreOptions {
   /** e.g. `http://127.0.0.1:8086` */
@@ -21,6 +21,15 @@ export interface InfluxStoreOptions {
   api?: 'v2' | 'v1' | 'auto';
   /** Lines per write request; InfluxDB's own advice is about 5 000. */
   batchSize?: number;
+}
+
+/** Readings as the InfluxDB store prepares them: their lines, `\n` between them. */
+class LineProtocolReadings implements PreparedReadings {
+  constructor(
+    readonly park: string,
+    readonly count: number,
+    readonly lines: string,
+  ) {}
 }
 
 /**
@@ -65,6 +74,29 @@ export class InfluxStore implements TimeseriesStore {
     return this.writeLines(function* (this: InfluxStore) {
       for (const { park, readings } of batches) for (const reading of readings) yield this.lines.line(park, reading);
     }.call(this));
+  }
+
+  /** Line protocol text, made once: the store writer then only joins texts. */
+  prepareReadings({ park, readings }: ParkReadings): PreparedReadings {
+    const lines = new Array<string>(readings.length);
+    readings.forEach((reading, index) => (lines[index] = this.lines.line(park, reading)));
+    return new LineProtocolReadings(park, readings.length, lines.join('\n'));
+  }
+
+  /**
+   * One request for all the batches, as one record of many lines. The caller sizes the batches
+   * (the ingest's store writer takes about `batchSize` readings at a time) and may have several
+   * under way: each is its own request, sent at once, not queued behind the others.
+   */
+  async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
+    const texts = batches.map((batch) => {
+      if (!(batch instanceof LineProtocolReadings)) throw new Error('these readings were prepared for another store');
+      return batch.lines;
+    });
+    if (texts.length === 0) return;
+    // the record goes into the WriteApi's buffer and flush() takes it out in the same turn, so concurrent calls never share a request
+    this.writeApi.writeRecord(texts.join('\n'));
+    await this.writeApi.flush();
   }
 
   writeCarbon(points: readonly CarbonPoint[]): Promise<void> {

@@ -3,7 +3,19 @@ import { alertRecordColumns, alertRecordKey, byTimeThenLifecycle, parseAlertReco
 import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { openSqlite } from './open-sqlite.js';
-import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
+import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, PreparedReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
+
+/** Readings as the SQLite store prepares them: the objects themselves. */
+class SqliteReadings implements PreparedReadings, ParkReadings {
+  readonly count: number;
+
+  constructor(
+    readonly park: string,
+    readonly readings: readonly AcceptedReading[],
+  ) {
+    this.count = readings.length;
+  }
+}
 
 interface ReadingRow {
   park: string;
@@ -99,6 +111,20 @@ export class SqliteStore implements TimeseriesStore {
 
   async writeReadings(batches: readonly ParkReadings[]): Promise<void> {
     this.writeMany(batches);
+  }
+
+  /** SQLite takes the readings as they are. */
+  prepareReadings(batch: ParkReadings): PreparedReadings {
+    return new SqliteReadings(batch.park, batch.readings);
+  }
+
+  async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
+    this.writeMany(
+      batches.map((batch) => {
+        if (!(batch instanceof SqliteReadings)) throw new Error('these readings were prepared for another store');
+        return batch;
+      }),
+    );
   }
 
   async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {

@@ -42,6 +42,23 @@ export function describeStoreContract(adapter: string, open: () => Promise<Times
       expect(await store.queryReadings({ park: 'p1', from: T0, to: T0 + 2000 })).toEqual(written);
     });
 
+    it('should write prepared readings of several parks as it writes the readings themselves', async () => {
+      const p1 = [point('M1', T0, { energy_import_kwh: 1.5 }), point('M2', T0, { power_kw: 2 })];
+      const p2 = [point('M1', T0, { energy_import_kwh: 7 }, 'p2')];
+      const prepared = byPark([...p1, ...p2]).map((batch) => store.prepareReadings(batch));
+      expect(prepared.map((batch) => [batch.park, batch.count])).toEqual([
+        ['p1', 2],
+        ['p2', 1],
+      ]);
+      await store.writePreparedReadings(prepared);
+      expect(await store.queryReadings({ park: 'p1', from: T0, to: T0 + 1 })).toEqual(p1);
+      expect(await store.queryReadings({ park: 'p2', from: T0, to: T0 + 1 })).toEqual(p2);
+    });
+
+    it('should refuse readings another store prepared', async () => {
+      await expect(store.writePreparedReadings([{ park: 'p1', count: 0 }])).rejects.toThrow('prepared for another store');
+    });
+
     it('should keep one point when the same point is written twice (a replay)', async () => {
       const once = point('M1', T0, { energy_import_kwh: 10 });
       await store.writeReadings(byPark([once]));

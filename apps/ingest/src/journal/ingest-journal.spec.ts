@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ParkReadings } from '@zeropark/timeseries';
 import { IngestJournal, type JournalBatch, type JournalEntry } from './ingest-journal.js';
 
 function entry(seq: number, count = 1, park = 'p1'): JournalEntry {
@@ -11,14 +12,17 @@ function entry(seq: number, count = 1, park = 'p1'): JournalEntry {
   return { park, gateway: 'g1', seq, receivedAt: 1, readings, readingsJson: JSON.stringify(readings) };
 }
 
+/** Readings as a store would prepare them, kept as they are, to be read back here. */
+const prepared = { prepare: (batch: ParkReadings) => ({ ...batch, count: batch.readings.length }) };
+
 /** The readings of a batch, flat, in order. */
-const readingsOf = (batch: JournalBatch) => batch.batches.flatMap((group) => group.readings);
+const readingsOf = (batch: JournalBatch<ParkReadings & { count: number }>) => batch.batches.flatMap((group) => group.readings);
 
 const journalFile = () => join(mkdtempSync(join(tmpdir(), 'zeropark-journal-')), 'ingest.db');
 
 describe(IngestJournal.name, () => {
   it('should commit appends of the same turn together: one commit, one fsync, for many batches', async () => {
-    const journal = new IngestJournal(journalFile());
+    const journal = new IngestJournal(journalFile(), prepared);
     await Promise.all(Array.from({ length: 50 }, (_, seq) => journal.append(entry(seq))));
     expect(journal.stats).toEqual({ commits: 1, entries: 50 });
     await journal.append(entry(50));
@@ -27,7 +31,7 @@ describe(IngestJournal.name, () => {
   });
 
   it('should commit the batches that arrive after a commit in the next one', async () => {
-    const journal = new IngestJournal(journalFile());
+    const journal = new IngestJournal(journalFile(), prepared);
     const first = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(seq))));
     await new Promise((resolve) => setImmediate(resolve)); // the first commit is done
     const second = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(10 + seq))));
@@ -38,74 +42,95 @@ describe(IngestJournal.name, () => {
 
   it('should keep what it committed across a reopen, as after a crash', async () => {
     const file = journalFile();
-    const first = new IngestJournal(file);
+    const first = new IngestJournal(file, prepared);
     await first.append(entry(1, 3));
     first.close();
-    const second = new IngestJournal(file);
+    const second = new IngestJournal(file, prepared);
     expect(second.depth).toBe(3);
-    expect(readingsOf(second.oldest(100)).map((reading) => reading.ts)).toEqual([1000, 1001, 1002]);
+    expect(readingsOf(second.take(100)).map((reading) => reading.ts)).toEqual([1000, 1001, 1002]);
     second.close();
   });
 
   it('should hand out the oldest entries up to a number of readings, and forget them once removed', async () => {
-    const journal = new IngestJournal(journalFile());
+    const journal = new IngestJournal(journalFile(), prepared);
     await Promise.all([journal.append(entry(1, 3)), journal.append(entry(2, 3)), journal.append(entry(3, 3))]);
-    const batch = journal.oldest(6);
+    const batch = journal.take(6);
     expect(readingsOf(batch).map((reading) => reading.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2]);
     journal.remove(batch);
     expect(journal.depth).toBe(3);
-    expect(readingsOf(journal.oldest(6)).map((reading) => reading.values.power_kw)).toEqual([3, 3, 3]);
+    expect(readingsOf(journal.take(6)).map((reading) => reading.values.power_kw)).toEqual([3, 3, 3]);
+    journal.close();
+  });
+
+  it('should hand out the next entries while earlier ones are still taken, and all of them again after untakeAll', async () => {
+    const journal = new IngestJournal(journalFile(), prepared);
+    await Promise.all([journal.append(entry(1)), journal.append(entry(2)), journal.append(entry(3))]);
+    expect(journal.take(1).ids.length + journal.take(1).ids.length).toBe(2);
+    expect(readingsOf(journal.take(5)).map((reading) => reading.values.power_kw)).toEqual([3]);
+    expect(journal.take(5).ids).toEqual([]);
+    journal.untakeAll();
+    expect(readingsOf(journal.take(5)).map((reading) => reading.values.power_kw)).toEqual([1, 2, 3]);
+    journal.close();
+  });
+
+  it('should hand out entries appended after the journal was emptied, though SQLite gives their rows the same ids again', async () => {
+    const journal = new IngestJournal(journalFile(), prepared);
+    await journal.append(entry(1));
+    const first = journal.take(5);
+    journal.remove(first);
+    await journal.append(entry(2));
+    const second = journal.take(5);
+    expect(second.ids).toEqual(first.ids);
+    expect(readingsOf(second).map((reading) => reading.values.power_kw)).toEqual([2]);
+    journal.remove(second);
+    expect(journal.depth).toBe(0);
     journal.close();
   });
 
   it('should delete on disk exactly the removed rows, so a reopen replays only the rest', async () => {
     const file = journalFile();
-    const first = new IngestJournal(file);
+    const first = new IngestJournal(file, prepared);
     await Promise.all([first.append(entry(1, 2)), first.append(entry(2, 2)), first.append(entry(3, 2))]);
-    first.remove(first.oldest(4));
+    first.remove(first.take(4));
     first.close();
-    const second = new IngestJournal(file);
+    const second = new IngestJournal(file, prepared);
     expect(second.depth).toBe(2);
-    expect(readingsOf(second.oldest(100)).map((reading) => reading.values.power_kw)).toEqual([3, 3]);
+    expect(readingsOf(second.take(100)).map((reading) => reading.values.power_kw)).toEqual([3, 3]);
     second.close();
   });
 
   it('should refuse to remove rows that are not the oldest', async () => {
-    const journal = new IngestJournal(journalFile());
+    const journal = new IngestJournal(journalFile(), prepared);
     await Promise.all([journal.append(entry(1)), journal.append(entry(2))]);
-    const both = journal.oldest(2);
-    const second: JournalBatch = { ids: both.ids.slice(1), batches: [], readingCount: 1 };
+    const both = journal.take(2);
+    const second: typeof both = { ids: both.ids.slice(1), batches: [], readingCount: 1 };
     expect(() => journal.remove(second)).toThrow('oldest first');
     expect(journal.depth).toBe(2);
     journal.close();
   });
 
   it('should hand out a whole entry even when it alone is larger than asked', async () => {
-    const journal = new IngestJournal(journalFile());
+    const journal = new IngestJournal(journalFile(), prepared);
     await journal.append(entry(1, 10));
-    expect(readingsOf(journal.oldest(4))).toHaveLength(10);
+    expect(readingsOf(journal.take(4))).toHaveLength(10);
     journal.close();
   });
 });
 
 describe(`${IngestJournal.name} with several parks`, () => {
-  it('should group readings park by park, in journal order', async () => {
-    const journal = new IngestJournal(journalFile());
+  it('should hand out each entry as a batch of its park, in journal order', async () => {
+    const journal = new IngestJournal(journalFile(), prepared);
     await Promise.all([journal.append(entry(1, 1, 'p1')), journal.append(entry(2, 1, 'p1')), journal.append(entry(3, 1, 'p2')), journal.append(entry(4, 1, 'p1'))]);
-    expect(journal.oldest(100).batches.map((group) => [group.park, group.readings.length])).toEqual([
-      ['p1', 2],
-      ['p2', 1],
-      ['p1', 1],
-    ]);
+    expect(journal.take(100).batches.map((group) => group.park)).toEqual(['p1', 'p1', 'p2', 'p1']);
     journal.close();
   });
 });
 
 describe(`${IngestJournal.name} past its memory bound`, () => {
   it('should read back from disk what did not fit in memory, in order', async () => {
-    const journal = new IngestJournal(journalFile(), 4);
+    const journal = new IngestJournal(journalFile(), { ...prepared, memoryReadings: 4 });
     await Promise.all([journal.append(entry(1, 3)), journal.append(entry(2, 3)), journal.append(entry(3, 1))]);
-    const batch = journal.oldest(100);
+    const batch = journal.take(100);
     expect(readingsOf(batch).map((reading) => reading.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2, 3]);
     journal.remove(batch);
     expect(journal.depth).toBe(0);

@@ -1,5 +1,5 @@
 import type { AcceptedReading } from '@zeropark/contracts';
-import { openSqlite, type ParkReadings } from '@zeropark/timeseries';
+import { openSqlite, type ParkReadings, type PreparedReadings } from '@zeropark/timeseries';
 
 export interface JournalEntry {
   park: string;
@@ -11,23 +11,30 @@ export interface JournalEntry {
   readingsJson: string;
 }
 
-export interface JournalBatch {
+export interface JournalBatch<Prepared extends PreparedReadings> {
   /** Ids of the journal rows, to remove once the store confirmed them. */
   ids: number[];
-  /** Their readings, park by park, in journal order. */
-  batches: ParkReadings[];
+  /** Their readings in the store's write form, a batch per row, in journal order. */
+  batches: Prepared[];
   readingCount: number;
 }
 
-/** A journal row not yet confirmed by the store; its readings are kept in memory while they fit. */
-interface QueuedRow {
+export interface IngestJournalOptions<Prepared extends PreparedReadings> {
+  /** The store's write form of a row's readings (`TimeseriesStore.prepareReadings`). */
+  prepare: (batch: ParkReadings) => Prepared;
+  /** Readings kept in memory, prepared, for the store writer; past this they are read back from disk. */
+  memoryReadings?: number;
+}
+
+/** A journal row not yet confirmed by the store; its readings are kept in memory, prepared, while they fit. */
+interface QueuedRow<Prepared> {
   id: number;
   park: string;
   count: number;
-  readings: AcceptedReading[] | undefined;
+  prepared: Prepared | undefined;
 }
 
-/** Readings kept in memory for the store writer; past this they are read back from disk. */
+/** About 30 MiB of line protocol. */
 const DEFAULT_MEMORY_READINGS = 250_000;
 
 /**
@@ -35,11 +42,12 @@ const DEFAULT_MEMORY_READINGS = 250_000;
  * the store confirmed it (DESIGN.md, "Accepted means durable"). SQLite in WAL mode with
  * `synchronous = FULL`; appends that arrive in the same turn of the event loop share one commit
  * (group commit), so many concurrent publishes cost one fsync. The rows waiting for the store
- * are also kept in memory (up to a bound), so the store writer does not read back and parse
- * what was just written; removals are not fsynced (a removal lost in a crash only replays rows
- * the store already has, and the store's key makes that harmless).
+ * are also kept in memory (up to a bound) in the store's own write form, prepared once at commit,
+ * so the store writer neither reads back and parses what was just written nor holds a queue of
+ * objects for the garbage collector to walk; removals are not fsynced (a removal lost in a crash
+ * only replays rows the store already has, and the store's key makes that harmless).
  */
-export class IngestJournal {
+export class IngestJournal<Prepared extends PreparedReadings> {
   private readonly db: ReturnType<typeof openSqlite>;
   private readonly insertMany: (entries: readonly JournalEntry[]) => number[];
   private readonly deleteThrough: (lastId: number) => void;
@@ -47,17 +55,21 @@ export class IngestJournal {
   private pending: { entry: JournalEntry; resolve: () => void; reject: (error: Error) => void }[] = [];
   private commitScheduled = false;
   private readingCount = 0;
-  private readonly queue: QueuedRow[] = [];
+  private readonly queue: QueuedRow<Prepared>[] = [];
+  /** The rows at the front of the queue that a write has taken. */
+  private taken = 0;
+  private readonly prepare: (batch: ParkReadings) => Prepared;
+  private readonly memoryBound: number;
   private memoryReadings = 0;
   private readonly listeners = new Set<() => void>();
   /** Commits made and entries they held, for /metrics and the specs. */
   readonly stats = { commits: 0, entries: 0 };
 
-  constructor(
-    file: string,
-    private readonly memoryBound: number = DEFAULT_MEMORY_READINGS,
-  ) {
-    this.db = openSqlite(file);
+  constructor(file: string, options: IngestJournalOptions<Prepared>) {
+    this.prepare = options.prepare;
+    this.memoryBound = options.memoryReadings ?? DEFAULT_MEMORY_READINGS;
+    // a row holds a whole batch (about 130 bytes a reading): 16 KiB pages cut the journal's CPU by about a third (docs/benchmarks.md)
+    this.db = openSqlite(file, { pageSize: 16_384 });
     this.db.exec(`CREATE TABLE IF NOT EXISTS journal (
       id INTEGER PRIMARY KEY, park TEXT NOT NULL, gateway TEXT NOT NULL, seq INTEGER NOT NULL,
       received_at INTEGER NOT NULL, reading_count INTEGER NOT NULL, readings_json TEXT NOT NULL)`);
@@ -78,7 +90,7 @@ export class IngestJournal {
     this.selectReadings = this.db.prepare('SELECT readings_json FROM journal WHERE id = ?');
     // after a restart: what the store never confirmed, read back from disk when its turn comes
     for (const row of this.db.prepare('SELECT id, park, reading_count FROM journal ORDER BY id').iterate() as IterableIterator<{ id: number; park: string; reading_count: number }>) {
-      this.queue.push({ id: row.id, park: row.park, count: row.reading_count, readings: undefined });
+      this.queue.push({ id: row.id, park: row.park, count: row.reading_count, prepared: undefined });
       this.readingCount += row.reading_count;
     }
   }
@@ -99,31 +111,40 @@ export class IngestJournal {
     return this.readingCount;
   }
 
-  /** The oldest entries, up to about `maxReadings` readings (always at least one entry). */
-  oldest(maxReadings: number): JournalBatch {
-    const batch: JournalBatch = { ids: [], batches: [], readingCount: 0 };
-    let current: { park: string; readings: AcceptedReading[] } | undefined;
-    for (const row of this.queue) {
+  /**
+   * The next entries no write has taken yet, oldest first, up to about `maxReadings` readings (at
+   * least one entry, unless there is none): the store writer takes the next batch while earlier
+   * ones are still being written. Taken entries stay in the journal until `remove`.
+   */
+  take(maxReadings: number): JournalBatch<Prepared> {
+    const batch: JournalBatch<Prepared> = { ids: [], batches: [], readingCount: 0 };
+    for (let index = this.taken; index < this.queue.length; index += 1) {
+      const row = this.queue[index] as QueuedRow<Prepared>;
       if (batch.ids.length > 0 && batch.readingCount + row.count > maxReadings) break;
       batch.ids.push(row.id);
       batch.readingCount += row.count;
-      const readings = row.readings ?? (JSON.parse((this.selectReadings.get(row.id) as { readings_json: string }).readings_json) as AcceptedReading[]);
-      if (current?.park !== row.park) batch.batches.push((current = { park: row.park, readings: [] }));
-      for (const reading of readings) current.readings.push(reading);
+      batch.batches.push(row.prepared ?? this.readBack(row));
     }
+    this.taken += batch.ids.length;
     return batch;
   }
 
+  /** Every entry taken and not removed can be taken again: for a writer that starts over. */
+  untakeAll(): void {
+    this.taken = 0;
+  }
+
   /** Removes entries the store confirmed: they are the oldest, in order. */
-  remove(batch: JournalBatch): void {
+  remove(batch: JournalBatch<Prepared>): void {
     const lastId = batch.ids.at(-1);
     if (lastId === undefined) return;
     if (batch.ids[0] !== this.queue[0]?.id) throw new Error('journal rows must be removed oldest first');
     this.deleteThrough(lastId);
     const removed = this.queue.splice(0, batch.ids.length);
+    this.taken = Math.max(0, this.taken - removed.length);
     for (const row of removed) {
       this.readingCount -= row.count;
-      if (row.readings !== undefined) this.memoryReadings -= row.count;
+      if (row.prepared !== undefined) this.memoryReadings -= row.count;
     }
     this.notify();
   }
@@ -153,15 +174,21 @@ export class IngestJournal {
     }
     this.stats.commits += 1;
     this.stats.entries += group.length;
-    group.forEach((item, index) => {
-      const count = item.entry.readings.length;
+    group.forEach(({ entry }, index) => {
+      const count = entry.readings.length;
       const keep = this.memoryReadings + count <= this.memoryBound;
       if (keep) this.memoryReadings += count;
-      this.queue.push({ id: ids[index] ?? 0, park: item.entry.park, count, readings: keep ? item.entry.readings : undefined });
+      this.queue.push({ id: ids[index] ?? 0, park: entry.park, count, prepared: keep ? this.prepare({ park: entry.park, readings: entry.readings }) : undefined });
       this.readingCount += count;
     });
     for (const item of group) item.resolve();
     this.notify();
+  }
+
+  /** A row that did not fit in memory, or was left by the last run. */
+  private readBack(row: QueuedRow<Prepared>): Prepared {
+    const { readings_json: json } = this.selectReadings.get(row.id) as { readings_json: string };
+    return this.prepare({ park: row.park, readings: JSON.parse(json) as AcceptedReading[] });
   }
 
   private notify(): void {

@@ -8,7 +8,7 @@ import { JournalBackpressure } from './journal-backpressure.js';
 
 describe(JournalBackpressure.name, () => {
   it('should hold acknowledgements while the journal is past its bound, and release them once it drains', async () => {
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-bp-')), 'ingest.db'));
+    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-bp-')), 'ingest.db'), { prepare: (batch) => ({ ...batch, count: batch.readings.length }) });
     const engaged: boolean[] = [];
     const backpressure = new JournalBackpressure(journal, 2, pino({ level: 'silent' }), (state) => engaged.push(state));
     const readings = [1, 2].map((ts) => ({ building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts, values: { power_kw: 1 } }));
@@ -18,7 +18,7 @@ describe(JournalBackpressure.name, () => {
     const held = backpressure.wait().then(() => (released = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(released).toBe(false);
-    journal.remove(journal.oldest(10));
+    journal.remove(journal.take(10));
     await held;
     expect(engaged).toEqual([true, false]);
     journal.close();

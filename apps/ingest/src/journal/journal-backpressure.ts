@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PreparedReadings } from '@zeropark/timeseries';
 import type { IngestJournal } from './ingest-journal.js';
 
 /**
@@ -11,7 +12,7 @@ export class JournalBackpressure {
   private engaged = false;
 
   constructor(
-    private readonly journal: IngestJournal,
+    private readonly journal: Pick<IngestJournal<PreparedReadings>, 'depth' | 'onChange'>,
     private readonly maxReadings: number,
     private readonly logger: Logger,
     private readonly onEngaged: (engaged: boolean) => void = () => undefined,

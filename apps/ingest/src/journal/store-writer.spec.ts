@@ -1,5 +1,5 @@
 import type { AcceptedReading } from '@zeropark/contracts';
-import type { ParkReadings, ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
+import type { ParkReadings, PreparedReadings, ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +10,14 @@ import { IngestJournal } from './ingest-journal.js';
 import { StoreWriter } from './store-writer.js';
 
 /** A store that refuses its first `failures` writes, as a store in an outage does. */
-class FlakyStore implements Pick<TimeseriesStore, 'writeReadings'> {
+class FlakyStore implements Pick<TimeseriesStore, 'prepareReadings' | 'writePreparedReadings'> {
   readonly written: ReadingPoint[] = [];
   attempts = 0;
   constructor(private failures: number) {}
-  async writeReadings(batches: readonly ParkReadings[]): Promise<void> {
+  prepareReadings(batch: ParkReadings): PreparedReadings & ParkReadings {
+    return { ...batch, count: batch.readings.length };
+  }
+  async writePreparedReadings(batches: readonly (PreparedReadings & ParkReadings)[]): Promise<void> {
     this.attempts += 1;
     if (this.failures > 0) {
       this.failures -= 1;
@@ -22,10 +25,17 @@ class FlakyStore implements Pick<TimeseriesStore, 'writeReadings'> {
     }
     for (const { park, readings } of batches) for (const reading of readings) this.written.push({ ...reading, park });
   }
-  async queryReadings(): Promise<ReadingPoint[]> {
-    return this.written;
+}
+
+/** A store whose writes wait until the spec confirms them, one by one. */
+class HeldStore implements Pick<TimeseriesStore, 'prepareReadings' | 'writePreparedReadings'> {
+  readonly held: { ts: number[]; confirm: () => void }[] = [];
+  prepareReadings(batch: ParkReadings): PreparedReadings & ParkReadings {
+    return { ...batch, count: batch.readings.length };
   }
-  async close(): Promise<void> {}
+  writePreparedReadings(batches: readonly (PreparedReadings & ParkReadings)[]): Promise<void> {
+    return new Promise((resolve) => this.held.push({ ts: batches.flatMap((batch) => batch.readings.map((reading) => reading.ts)), confirm: resolve }));
+  }
 }
 
 function entry(ts: number) {
@@ -35,9 +45,9 @@ function entry(ts: number) {
 
 describe(StoreWriter.name, () => {
   it('should keep failed batches in the journal and deliver every reading once the store is back, in order', async () => {
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'));
     const store = new FlakyStore(3);
-    const writer = new StoreWriter(journal, store, { batchReadings: 2, retry: { initialMs: 1, maxMs: 5 } }, new IngestMetrics(), pino({ level: 'silent' }));
+    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const writer = new StoreWriter(journal, store, { batchReadings: 2, writesInFlight: 1, retry: { initialMs: 1, maxMs: 5 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
     await Promise.all([1, 2, 3, 4, 5].map((ts) => journal.append(entry(ts))));
     await expect.poll(() => journal.depth).toBe(0);
@@ -48,13 +58,32 @@ describe(StoreWriter.name, () => {
   });
 
   it('should leave what the store never took in the journal when stopped', async () => {
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'));
-    const writer = new StoreWriter(journal, new FlakyStore(Number.POSITIVE_INFINITY), { batchReadings: 10, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
+    const store = new FlakyStore(Number.POSITIVE_INFINITY);
+    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const writer = new StoreWriter(journal, store, { batchReadings: 10, writesInFlight: 2, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
     await journal.append(entry(1));
     await new Promise((resolve) => setTimeout(resolve, 30));
     await writer.stop();
     expect(journal.depth).toBe(1);
+    journal.close();
+  });
+
+  it('should write the next batch while the last is under way, and keep a batch confirmed early until those before it are', async () => {
+    const store = new HeldStore();
+    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const writer = new StoreWriter(journal, store, { batchReadings: 1, writesInFlight: 2, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
+    writer.start();
+    await Promise.all([1, 2, 3].map((ts) => journal.append(entry(ts))));
+    await expect.poll(() => store.held.map((write) => write.ts)).toEqual([[1], [2]]); // two in flight, the third waits
+    store.held[1]?.confirm();
+    await expect.poll(() => store.held.length).toBe(3); // a slot is free: the third goes
+    expect(journal.depth).toBe(3); // the second is confirmed, but the first is not: nothing leaves
+    store.held[0]?.confirm();
+    await expect.poll(() => journal.depth).toBe(1); // the first and second leave together
+    store.held[2]?.confirm();
+    await expect.poll(() => journal.depth).toBe(0);
+    await writer.stop();
     journal.close();
   });
 });

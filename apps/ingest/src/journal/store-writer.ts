@@ -1,30 +1,41 @@
-import type { TimeseriesStore } from '@zeropark/timeseries';
+import type { PreparedReadings, TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../ingest-metrics.js';
-import type { IngestJournal } from './ingest-journal.js';
+import type { IngestJournal, JournalBatch } from './ingest-journal.js';
 import { retryDelay } from '@zeropark/service-runtime';
 
 export interface StoreWriterOptions {
   /** Readings per store write; InfluxDB's advice is about 5 000 lines a request. */
   batchReadings: number;
+  /** Store writes in flight at once: the next batch travels while the store takes the last one. */
+  writesInFlight: number;
   retry: { initialMs: number; maxMs: number };
 }
 
+/** A batch handed out to a write, and whether the store confirmed it. */
+interface Outstanding<Prepared extends PreparedReadings> {
+  batch: JournalBatch<Prepared>;
+  confirmed: boolean;
+}
+
 /**
- * Moves the journal into the store, oldest first: a batch leaves the journal only once the
- * store confirmed it. A failed write is retried with backoff, forever: nothing is dropped,
- * and after an outage or a restart the journal is replayed (the store's key makes a replay
- * overwrite itself).
+ * Moves the journal into the store, oldest first, with up to `writesInFlight` writes under way.
+ * A batch leaves the journal only once the store confirmed it and every batch before it, so the
+ * journal always holds whatever is not yet confirmed. A failed write is retried with backoff,
+ * forever: nothing is dropped, and after an outage or a restart the journal is replayed (the
+ * store's key makes a replay overwrite itself).
  */
-export class StoreWriter {
+export class StoreWriter<Prepared extends PreparedReadings> {
   private running = false;
-  private wake: (() => void) | undefined;
-  private loop: Promise<void> | undefined;
+  private readonly sleepers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
   private failures = 0;
+  /** Batches taken from the journal and not yet removed from it, oldest first. */
+  private readonly outstanding: Outstanding<Prepared>[] = [];
 
   constructor(
-    private readonly journal: IngestJournal,
-    private readonly store: Pick<TimeseriesStore, 'writeReadings'>,
+    private readonly journal: IngestJournal<Prepared>,
+    private readonly store: Pick<TimeseriesStore, 'writePreparedReadings'>,
     private readonly options: StoreWriterOptions,
     private readonly metrics: IngestMetrics,
     private readonly logger: Logger,
@@ -32,28 +43,41 @@ export class StoreWriter {
 
   start(): void {
     this.running = true;
-    const unsubscribe = this.journal.onChange(() => this.wake?.());
-    this.loop = this.run().finally(unsubscribe);
+    this.journal.untakeAll(); // what a stopped run took and never confirmed is written again
+    this.outstanding.length = 0;
+    const unsubscribe = this.journal.onChange(() => this.wakeAll());
+    this.loops = Array.from({ length: Math.max(1, this.options.writesInFlight) }, () => this.run());
+    void Promise.all(this.loops).finally(unsubscribe);
   }
 
-  /** Stops after the write under way; what is left stays in the journal for the next start. */
+  /** Stops after the writes under way; what is left stays in the journal for the next start. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.wakeAll();
+    await Promise.all(this.loops);
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      if (this.journal.depth === 0) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = undefined;
+      const batch = this.journal.take(this.options.batchReadings);
+      if (batch.ids.length === 0) {
+        await this.sleep(Number.POSITIVE_INFINITY);
         continue;
       }
-      const batch = this.journal.oldest(this.options.batchReadings);
+      const outstanding: Outstanding<Prepared> = { batch, confirmed: false };
+      this.outstanding.push(outstanding);
+      if (!(await this.writeUntilConfirmed(batch))) return;
+      outstanding.confirmed = true;
+      this.removeConfirmed();
+    }
+  }
+
+  /** False when stopped before the store confirmed the batch. */
+  private async writeUntilConfirmed(batch: JournalBatch<Prepared>): Promise<boolean> {
+    while (this.running) {
       const stopTimer = this.metrics.storeWriteSeconds.startTimer();
       try {
-        await this.store.writeReadings(batch.batches);
+        await this.store.writePreparedReadings(batch.batches);
       } catch (error) {
         stopTimer();
         this.failures += 1;
@@ -66,20 +90,38 @@ export class StoreWriter {
       stopTimer();
       if (this.failures > 0) this.logger.info({ afterFailures: this.failures }, 'store writes resumed');
       this.failures = 0;
-      this.journal.remove(batch);
       this.metrics.readingsStored.inc(batch.readingCount);
+      return true;
+    }
+    return false;
+  }
+
+  /** The journal gives up its rows oldest first: the confirmed batches at the front leave it. */
+  private removeConfirmed(): void {
+    while (this.outstanding[0]?.confirmed === true) {
+      const { batch } = this.outstanding.shift() as Outstanding<Prepared>;
+      this.journal.remove(batch);
     }
   }
 
+  /** Waits `ms`, or until the writer stops; waiting for work (`ms` infinite) also ends when the journal changes. */
   private sleep(ms: number): Promise<void> {
+    const forWork = !Number.isFinite(ms);
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        if (!this.running) {
-          clearTimeout(timer);
-          resolve();
-        }
+      const end = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(nudge);
+        resolve();
       };
+      const nudge = () => {
+        if (forWork || !this.running) end();
+      };
+      const timer = forWork ? undefined : setTimeout(end, ms);
+      this.sleepers.add(nudge);
     });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 }
