@@ -1,5 +1,6 @@
 import { issueAccessToken } from '@zeropark/access';
 import { freePort, processCpuSeconds } from '@zeropark/test-servers';
+import { ingestReadingsRejected } from '../support/ingest-metrics.js';
 import { startIngestProcess } from '../support/ingest-process.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -13,6 +14,8 @@ export interface BenchPlatform {
   carbonStartSeconds: number;
   /** CPU seconds the carbon service has used so far (user + system). */
   carbonCpuSeconds(): number;
+  /** Readings the ingest refused so far: a load it refuses is not the load a figure claims. */
+  ingestReadingsRejected(): Promise<number>;
   token(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -30,6 +33,7 @@ export async function startBenchPlatform(registryFile: string, dataDir: string, 
     carbon,
     carbonStartSeconds: (performance.now() - carbonStarted) / 1000,
     carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
+    ingestReadingsRejected: () => ingestReadingsRejected(ingestPort),
     token: () => issueAccessToken(TOKEN_SECRET, { subject: 'bench', role: 'viewer', parks: ['*'], ttlSeconds: 3600 }),
     async stop() {
       await carbon.kill('SIGTERM');

@@ -20,6 +20,7 @@ export class ClosedLoopPublisher {
   private readonly clients: MqttClient[] = [];
   private running = false;
   private step = 0;
+  private readonly meterSteps = new Map<string, number>();
 
   constructor(private readonly options: ClosedLoopOptions) {}
 
@@ -42,8 +43,11 @@ export class ClosedLoopPublisher {
         if (!this.running) return;
         seq += 1;
         const readings = Array.from({ length: this.options.readingsPerMessage }, () => {
-          const step = (this.step += 1);
-          return { meter: gateway.meters[step % gateway.meters.length], ts: this.options.firstTs + step, values: { power_kw: step } };
+          const meter = gateway.meters[(this.step += 1) % gateway.meters.length] ?? '';
+          // each meter's times step by 1 ms, so they stay plausible however fast the load runs
+          const step = (this.meterSteps.get(meter) ?? 0) + 1;
+          this.meterSteps.set(meter, step);
+          return { meter, ts: this.options.firstTs + step, values: { power_kw: step } };
         });
         const sentAt = performance.now();
         client.publishAsync(topic, JSON.stringify({ v: 1, seq, readings }), { qos: 1 }).then(

@@ -8,6 +8,7 @@
 //   4. restart time to full state for 10 000 meters, beside the same start with an empty store.
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
 // BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards.
+// BENCH_LATENCY_ONLY=1, for trying a change: phase 2 alone, its figures printed, the docs left as they are.
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 /** Half the ingest's end-to-end maximum in docs/benchmarks.md (about 90 000 readings/s). */
 const HALF_INGEST_READINGS_PER_S = Number(process.env.BENCH_LIVE_LOAD ?? 45_000);
+const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
 const GATEWAYS = 16;
 const READINGS_PER_MESSAGE = 50;
 const progress = (text: string) => process.stderr.write(`bench:live ${text}\n`);
@@ -31,14 +33,16 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'zeropark-live-bench-'));
 
-  progress('1/4 live state of 10 000 meters');
-  const ledger = measureLedger(100, 100, 30, 45);
-  figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
-  figures.push(report({ bench: 'live', figure: 'live_state_bytes_per_meter', value: Math.round(ledger.bytesPerMeter), unit: 'B', note: `heap after GC ÷ meters, 30-minute live window full; target ≤ 1024 B` }));
+  if (!LATENCY_ONLY) {
+    progress('1/4 live state of 10 000 meters');
+    const ledger = measureLedger(100, 100, 30, 45);
+    figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
+    figures.push(report({ bench: 'live', figure: 'live_state_bytes_per_meter', value: Math.round(ledger.bytesPerMeter), unit: 'B', note: `heap after GC ÷ meters, 30-minute live window full; target ≤ 1024 B` }));
+  }
 
   const park = await writeLoadPark(dir, GATEWAYS, 10);
   const messagesPerSecond = HALF_INGEST_READINGS_PER_S / GATEWAYS / READINGS_PER_MESSAGE;
-  for (const pushMs of [1000, 100]) {
+  for (const pushMs of LATENCY_ONLY ? [100] : [1000, 100]) {
     progress(`2/4 publish → browser at ${HALF_INGEST_READINGS_PER_S} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
     const platform = await startBenchPlatform(park.registryFile, join(dir, `latency-${pushMs}`), { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
     try {
@@ -50,6 +54,8 @@ async function main(): Promise<void> {
       await platform.stop();
     }
   }
+
+  if (LATENCY_ONLY) return;
 
   progress(`3/4 ${CLIENTS} dashboards at 1 Hz, beside raw ws, ${SECONDS} s each`);
   const fanoutPlatform = await startBenchPlatform(park.registryFile, join(dir, 'fanout'));

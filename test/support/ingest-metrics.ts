@@ -4,6 +4,12 @@ export async function ingestMetric(httpPort: number, name: string): Promise<numb
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 }
 
+/** Readings the ingest refused, whatever the reason (the sum of `zeropark_ingest_readings_rejected_total` over its reasons). */
+export async function ingestReadingsRejected(httpPort: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+  return [...text.matchAll(/^zeropark_ingest_readings_rejected_total\{[^}]*\} (\S+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 /** Waits until the ingest's journal is empty: every accepted reading confirmed by the store. */
 export async function journalDrained(httpPort: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
