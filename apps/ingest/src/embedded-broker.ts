@@ -97,6 +97,7 @@ export class EmbeddedBroker {
   async listen(port: number, host: string, pipeline: IngestPipeline): Promise<number> {
     this.pipeline = pipeline;
     const server = createServer((socket) => {
+      socket.setNoDelay(true);
       const guard = new PacketSizeGuard(this.deps.limits.maxPacketBytes);
       guard.on('error', (error) => {
         this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });

@@ -1,12 +1,13 @@
-import { QUANTITY_NAMES, type AcceptedReading, type AlertRecord, type Carrier, type MeterRole, type QuantityValues } from '@zeropark/contracts';
+import type { AcceptedReading, AlertRecord } from '@zeropark/contracts';
 import { alertRecordColumns, alertRecordKey, byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
 import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { openSqlite } from './open-sqlite.js';
+import { SqliteReadings } from './sqlite-readings.js';
 import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, PreparedReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
 /** Readings as the SQLite store prepares them: the objects themselves. */
-class SqliteReadings implements PreparedReadings, ParkReadings {
+class ReadingObjects implements PreparedReadings, ParkReadings {
   readonly count: number;
 
   constructor(
@@ -17,27 +18,18 @@ class SqliteReadings implements PreparedReadings, ParkReadings {
   }
 }
 
-interface ReadingRow {
-  park: string;
-  meter: string;
-  ts: number;
-  building: string | null;
-  role: MeterRole;
-  carrier: Carrier;
-  [quantity: string]: string | number | null;
-}
-
 /**
  * The embedded store: SQLite files in WAL mode, so `npm start` needs no server. Readings in
- * `zeropark.db`, one row per (park, meter, ts), a column per quantity; a rewrite merges fields as
- * InfluxDB does. The `carbon` series in `carbon-series.db` beside it, attached: SQLite locks a
- * file for writing, so the carbon service writing its minutes never waits for the ingest's
- * readings (a wait would stall its event loop and its pushes).
+ * `zeropark.db` (see `SqliteReadings`). The `carbon` series in `carbon-series.db` beside it,
+ * attached: SQLite locks a file for writing, so the carbon service writing its minutes never
+ * waits for the ingest's readings (a wait would stall its event loop and its pushes). Writes run
+ * one after the other, since a readings write keeps its transaction open across turns of the
+ * event loop and SQLite has one transaction per connection.
  */
 export class SqliteStore implements TimeseriesStore {
   private readonly db: Database.Database;
-  private readonly upsert: Database.Statement;
-  private readonly writeMany: (batches: readonly ParkReadings[]) => void;
+  private readonly readings: SqliteReadings;
+  private writing: Promise<void> = Promise.resolve();
   private readonly writeCarbonMany: (points: readonly CarbonPoint[]) => void;
   private readonly restate: (restatement: CarbonRestatement) => { archived: number; written: number };
   private readonly writeAlertMany: (records: readonly AlertRecord[]) => void;
@@ -48,19 +40,7 @@ export class SqliteStore implements TimeseriesStore {
     this.db.prepare('ATTACH DATABASE ? AS series').run(seriesFile);
     this.db.pragma('series.journal_mode = WAL');
     this.db.pragma('series.synchronous = FULL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS reading (
-      park TEXT NOT NULL, meter TEXT NOT NULL, ts INTEGER NOT NULL,
-      building TEXT, role TEXT NOT NULL, carrier TEXT NOT NULL,
-      ${QUANTITY_NAMES.map((name) => `${name} REAL`).join(', ')},
-      PRIMARY KEY (park, meter, ts)
-    ) WITHOUT ROWID`);
-    this.db.exec('CREATE INDEX IF NOT EXISTS reading_by_time ON reading (park, ts)');
-    const columns = ['park', 'meter', 'ts', 'building', 'role', 'carrier', ...QUANTITY_NAMES];
-    this.upsert = this.db.prepare(
-      `INSERT INTO reading (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})
-       ON CONFLICT (park, meter, ts) DO UPDATE SET building = excluded.building, role = excluded.role, carrier = excluded.carrier,
-       ${QUANTITY_NAMES.map((name) => `${name} = coalesce(excluded.${name}, ${name})`).join(', ')}`,
-    );
+    this.readings = new SqliteReadings(this.db);
     // the carbon series: fields as JSON (their names belong to the accounting); '' is the park itself
     this.db.exec(`CREATE TABLE IF NOT EXISTS series.carbon (
       park TEXT NOT NULL, building TEXT NOT NULL, ts INTEGER NOT NULL, correction TEXT NOT NULL, factor_version TEXT NOT NULL, fields TEXT NOT NULL,
@@ -104,49 +84,35 @@ export class SqliteStore implements TimeseriesStore {
     this.writeAlertMany = this.db.transaction((records: readonly AlertRecord[]) => {
       for (const record of records) insertAlert.run({ ...alertRecordKey(record), ...alertRecordColumns(record), record: JSON.stringify(record) });
     });
-    this.writeMany = this.db.transaction((batches: readonly ParkReadings[]) => {
-      for (const { park, readings } of batches) for (const reading of readings) this.upsert.run(toRow(park, reading));
-    });
   }
 
-  async writeReadings(batches: readonly ParkReadings[]): Promise<void> {
-    this.writeMany(batches);
+  writeReadings(batches: readonly ParkReadings[]): Promise<void> {
+    return this.serialized(() => this.readings.write(batches));
   }
 
   /** SQLite takes the readings as they are. */
   prepareReadings(batch: ParkReadings): PreparedReadings {
-    return new SqliteReadings(batch.park, batch.readings);
+    return new ReadingObjects(batch.park, batch.readings);
   }
 
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
-    this.writeMany(
-      batches.map((batch) => {
-        if (!(batch instanceof SqliteReadings)) throw new Error('these readings were prepared for another store');
-        return batch;
-      }),
-    );
+    const readings = batches.map((batch) => {
+      if (!(batch instanceof ReadingObjects)) throw new Error('these readings were prepared for another store');
+      return batch;
+    });
+    await this.writeReadings(readings);
   }
 
   async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM reading WHERE park = @park AND ts >= @from AND ts < @to ${query.meter === undefined ? '' : 'AND meter = @meter'}
-         ORDER BY ts, meter`,
-      )
-      .all({ park: query.park, from: query.from, to: query.to, ...(query.meter === undefined ? {} : { meter: query.meter }) }) as ReadingRow[];
-    return rows.map(fromRow);
+    return this.readings.query(query);
   }
 
   async latestReadings(query: Omit<ReadingQuery, 'meter'>): Promise<ReadingPoint[]> {
-    // SQLite gives the other columns of the row that holds the MAX
-    const rows = this.db
-      .prepare('SELECT *, MAX(ts) AS newest FROM reading WHERE park = @park AND ts >= @from AND ts < @to GROUP BY meter ORDER BY meter')
-      .all({ park: query.park, from: query.from, to: query.to }) as ReadingRow[];
-    return rows.map(fromRow);
+    return this.readings.latest(query);
   }
 
-  async writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
-    this.writeCarbonMany(points);
+  writeCarbon(points: readonly CarbonPoint[]): Promise<void> {
+    return this.serialized(() => this.writeCarbonMany(points));
   }
 
   async queryCarbon(query: Omit<CarbonSumQuery, 'bucketMs' | 'fields'>): Promise<CarbonPoint[]> {
@@ -156,8 +122,8 @@ export class SqliteStore implements TimeseriesStore {
     return rows.map(carbonPointOf);
   }
 
-  async restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }> {
-    return this.restate(restatement);
+  restateCarbon(restatement: CarbonRestatement): Promise<{ archived: number; written: number }> {
+    return this.serialized(() => this.restate(restatement));
   }
 
   async queryCarbonHistory(query: { park: string; from: number; to: number }): Promise<RestatedCarbonPoint[]> {
@@ -186,8 +152,8 @@ export class SqliteStore implements TimeseriesStore {
     });
   }
 
-  async writeAlerts(records: readonly AlertRecord[]): Promise<void> {
-    this.writeAlertMany(records);
+  writeAlerts(records: readonly AlertRecord[]): Promise<void> {
+    return this.serialized(() => this.writeAlertMany(records));
   }
 
   async queryAlerts(query: { park: string; from: number; to?: number }): Promise<AlertRecord[]> {
@@ -204,7 +170,18 @@ export class SqliteStore implements TimeseriesStore {
   }
 
   async close(): Promise<void> {
+    await this.writing;
     this.db.close();
+  }
+
+  /** Runs a write after the writes before it. */
+  private serialized<T>(write: () => T | Promise<T>): Promise<T> {
+    const result = this.writing.then(write);
+    this.writing = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 }
 
@@ -229,24 +206,4 @@ function carbonPointOf(row: CarbonRow): CarbonPoint {
   };
 }
 
-function toRow(park: string, point: AcceptedReading): Record<string, string | number | null> {
-  const row: Record<string, string | number | null> = {
-    park,
-    meter: point.meter,
-    ts: point.ts,
-    building: point.building,
-    role: point.role,
-    carrier: point.carrier,
-  };
-  for (const name of QUANTITY_NAMES) row[name] = point.values[name] ?? null;
-  return row;
-}
 
-function fromRow(row: ReadingRow): ReadingPoint {
-  const values: QuantityValues = {};
-  for (const name of QUANTITY_NAMES) {
-    const value = row[name];
-    if (typeof value === 'number') values[name] = value;
-  }
-  return { park: row.park, meter: row.meter, ts: row.ts, building: row.building, role: row.role, carrier: row.carrier, values };
-}
