@@ -64,6 +64,7 @@ export async function measureSocketIoFanout(platform: BenchPlatform, park: LoadP
     void marker.publishAsync(`parks/${park.parkId}/gateways/${MARKER.gateway}/readings`, JSON.stringify({ v: 1, seq: value, readings: [{ meter: MARKER.meter, ts: Date.now(), values: { power_kw: value } }] }), { qos: 1 });
   }, 200);
   await sleep(2000);
+  process.stderr.write(`bench:live ${clients} dashboards joined; measuring\n`);
   counting = true;
   const [framesBefore, cpuBefore, started] = [frames, platform.carbonCpuSeconds(), performance.now()];
   await sleep(seconds * 1000);

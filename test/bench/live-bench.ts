@@ -8,7 +8,8 @@
 //   4. restart time to full state for 10 000 meters, beside the same start with an empty store.
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
 // BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards.
-// BENCH_LATENCY_ONLY=1, for trying a change: phase 2 alone, its figures printed, the docs left as they are.
+// For trying a change, one phase alone, its figures printed, the docs left as they are:
+// BENCH_LATENCY_ONLY=1 (phase 2, at 100 ms), BENCH_FANOUT_ONLY=1 (phase 3).
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 /** Half the ingest's end-to-end maximum in docs/benchmarks.md (about 90 000 readings/s). */
 const HALF_INGEST_READINGS_PER_S = Number(process.env.BENCH_LIVE_LOAD ?? 45_000);
 const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
+const FANOUT_ONLY = process.env.BENCH_FANOUT_ONLY === '1';
 const GATEWAYS = 16;
 const READINGS_PER_MESSAGE = 50;
 const progress = (text: string) => process.stderr.write(`bench:live ${text}\n`);
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'zeropark-live-bench-'));
 
-  if (!LATENCY_ONLY) {
+  if (!LATENCY_ONLY && !FANOUT_ONLY) {
     progress('1/4 live state of 10 000 meters');
     const ledger = measureLedger(100, 100, 30, 45);
     figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
 
   const park = await writeLoadPark(dir, GATEWAYS, 10);
   const messagesPerSecond = HALF_INGEST_READINGS_PER_S / GATEWAYS / READINGS_PER_MESSAGE;
-  for (const pushMs of LATENCY_ONLY ? [100] : [1000, 100]) {
+  for (const pushMs of FANOUT_ONLY ? [] : LATENCY_ONLY ? [100] : [1000, 100]) {
     progress(`2/4 publish → browser at ${HALF_INGEST_READINGS_PER_S} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
     const platform = await startBenchPlatform(park.registryFile, join(dir, `latency-${pushMs}`), { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
     try {
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
   figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_s', value: Math.round(socketIo.framesPerSecond), unit: 'frames/s', peer: 'raw ws', note: `${CLIENTS} Socket.IO clients in one park room, ${frameKb} KiB snapshots, ${socketIo.sendsPerSecond.toFixed(2)} pushes/s; raw ws to as many: ${Math.round(raw.framesPerSecond)} frames/s` }));
   figures.push(report({ bench: 'live', figure: 'dashboards_cpu', value: Number((socketIo.cores * 100).toFixed(1)), unit: '% of a core', peer: 'raw ws', note: `carbon service, whole process; raw ws server sending the same frames: ${(raw.cores * 100).toFixed(1)} %; target ≤ 25 %` }));
   figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_cpu_second', value: Math.round(efficiency(socketIo)), unit: 'frames', peer: 'raw ws', note: `${(efficiency(socketIo) / efficiency(raw)).toFixed(2)}× raw ws (${Math.round(efficiency(raw))}); target ≥ 0.8×` }));
+  if (FANOUT_ONLY) {
+    report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(socketIo.rssBytesPerClient / 1024), unit: 'KiB', note: `raw ws: ${Math.round(raw.rssBytesPerClient / 1024)} KiB` });
+    return;
+  }
   figures.push(report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(socketIo.rssBytesPerClient / 1024), unit: 'KiB', peer: 'raw ws', note: `carbon service's resident memory per client; raw ws: ${Math.round(raw.rssBytesPerClient / 1024)} KiB` }));
 
   progress('4/4 restart with 10 000 meters in the store');

@@ -12,17 +12,16 @@ export interface ServiceProcess {
 
 /**
  * A built service (`apps/<app>/dist/main.js`) as its own process, ready when its /readyz says so.
- * For `npm run bench:ingest` experiments: PROFILE_INGEST_TO writes a V8 CPU profile of the
- * ingest there; BENCH_INGEST_NODE_FLAGS passes Node flags to it (e.g. `--max-semi-space-size=64`).
+ * For benchmark experiments: PROFILE_INGEST_TO (PROFILE_CARBON_TO) writes a V8 CPU profile of the
+ * ingest (the carbon service) there; BENCH_INGEST_NODE_FLAGS (BENCH_CARBON_NODE_FLAGS) passes
+ * Node flags to it (e.g. `--max-semi-space-size=64`).
  */
 export async function startServiceProcess(app: 'ingest' | 'carbon', env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
-  const flags =
-    app === 'ingest'
-      ? [
-          ...(process.env.PROFILE_INGEST_TO === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_INGEST_TO}`]),
-          ...(process.env.BENCH_INGEST_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-        ]
-      : [];
+  const profileTo = app === 'ingest' ? process.env.PROFILE_INGEST_TO : process.env.PROFILE_CARBON_TO;
+  const flags = [
+    ...(profileTo === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileTo}`]),
+    ...((app === 'ingest' ? process.env.BENCH_INGEST_NODE_FLAGS : process.env.BENCH_CARBON_NODE_FLAGS) ?? '').split(' ').filter(Boolean),
+  ];
   const portSetting = app === 'ingest' ? 'INGEST_HTTP_PORT' : 'CARBON_HTTP_PORT';
   const child = spawn(process.execPath, [...flags, join(REPO_ROOT, `apps/${app}/dist/main.js`)], {
     cwd: REPO_ROOT,

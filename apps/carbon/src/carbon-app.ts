@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IoAdapter } from '@nestjs/platform-socket.io';
+import { ListenerIoAdapter } from './live/listener-io-adapter.js';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module.js';
@@ -20,7 +20,7 @@ export async function startCarbon(context: CarbonContext): Promise<RunningCarbon
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(context), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(new ListenerIoAdapter(app));
   // OpenAPI of /api at /api/docs (and the JSON at /api/docs-json)
   const openApi = new DocumentBuilder()
     .setTitle('ZeroPark carbon service')
