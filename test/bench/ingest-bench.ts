@@ -7,10 +7,9 @@
 // BENCH_SECONDS (15) sets the length of each phase, BENCH_GATEWAYS (16) the number of gateways.
 // BENCH_END_TO_END_ONLY=1, for trying a change: phase 3 alone, its figures printed, the docs left as they are.
 import { readingToLine, type ReadingPoint } from '@zeropark/timeseries';
-import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
+import { freePort, type InfluxdbServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startShippedMosquitto, INGEST_BROKER_PASSWORD } from '../support/external-broker-setup.js';
 import { embeddedIngestOnInfluxdb, startIngestProcess } from '../support/ingest-process.js';
@@ -140,7 +139,7 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'zeropark-bench-'));
+  const dir = temporaryDirectory('bench');
   const park = await writeLoadPark(dir, GATEWAYS, 10);
   const influx = await startInfluxdb();
   const figures: Figure[] = [];

@@ -1,6 +1,5 @@
-import { freePort, startInfluxdb, type InfluxdbServer, type MosquittoServer } from '@zeropark/test-servers';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
@@ -24,7 +23,7 @@ describe('two ingest instances sharing a subscription on the shipped Mosquitto',
   });
 
   it('should lose and double nothing when one instance is killed and comes back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zeropark-external-'));
+    const dir = temporaryDirectory('external');
     const park = await writeLoadPark(dir, 4, 10);
     influx = await startInfluxdb();
     mosquitto = await startShippedMosquitto(dir, park);

@@ -1,7 +1,4 @@
-import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { freePort, type InfluxdbServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { ingestMetric, journalDrained } from '../support/ingest-metrics.js';
@@ -20,7 +17,7 @@ describe('InfluxDB stopped for 30 s while gateways publish at a steady rate', ()
 
   it('should store every acknowledged reading exactly once when it is back', async () => {
     influx = await startInfluxdb();
-    const dir = mkdtempSync(join(tmpdir(), 'zeropark-outage-'));
+    const dir = temporaryDirectory('outage');
     const park = await writeLoadPark(dir, 4, 10);
     const [mqttPort, httpPort] = [await freePort(), await freePort()];
     ingest = await startIngestProcess(embeddedIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: dir, influxUrl: influx.url, database: 'outage', mqttPort }), httpPort);

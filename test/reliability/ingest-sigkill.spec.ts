@@ -1,7 +1,4 @@
-import { freePort, startInfluxdb, type InfluxdbServer } from '@zeropark/test-servers';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { freePort, type InfluxdbServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { journalDrained } from '../support/ingest-metrics.js';
@@ -20,7 +17,7 @@ describe('the ingest killed with SIGKILL under load, then started again', () => 
 
   it('should have stored every reading it acknowledged before it died', async () => {
     influx = await startInfluxdb();
-    const dir = mkdtempSync(join(tmpdir(), 'zeropark-sigkill-'));
+    const dir = temporaryDirectory('sigkill');
     const park = await writeLoadPark(dir, 4, 10);
     const [mqttPort, httpPort] = [await freePort(), await freePort()];
     const env = {

@@ -1,8 +1,5 @@
-import { freePort, startInfluxdb, type InfluxdbServer, type MosquittoServer } from '@zeropark/test-servers';
+import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import mqtt, { type MqttClient } from 'mqtt';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUS_BROKER_PASSWORD, FEED_BROKER_PASSWORD, INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
 import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
@@ -33,7 +30,7 @@ describe('gateways attacking through the shipped Mosquitto ACL', () => {
   }
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zeropark-acl-'));
+    const dir = temporaryDirectory('acl');
     park = await writeLoadPark(dir, 2, 2);
     influx = await startInfluxdb();
     mosquitto = await startShippedMosquitto(dir, park);

@@ -1,9 +1,8 @@
 import { issueAccessToken } from '@zeropark/access';
 import type { ClientToServerEvents, ParkSnapshot, ServerToClientEvents } from '@zeropark/contracts';
-import { freePort, type InfluxdbServer } from '@zeropark/test-servers';
+import { freePort, type InfluxdbServer, temporaryDirectory } from '@zeropark/test-servers';
 import mqtt from 'mqtt';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { embeddedIngestOnInfluxdb, startIngestProcess } from './ingest-process.js';
@@ -62,7 +61,7 @@ export interface LivePlatformOptions {
  * with the example park and no simulator: the figures are only what a spec publishes.
  */
 export async function startLivePlatform(influx: InfluxdbServer, database: string, options: LivePlatformOptions = {}): Promise<LivePlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-live-'));
+  const dataDir = temporaryDirectory('live');
   const registryFile = join(dataDir, 'example-park.yaml');
   const registryText = readFileSync(join(REPO_ROOT, 'config/example-park.yaml'), 'utf8');
   writeFileSync(registryFile, options.editRegistry?.(registryText) ?? registryText);

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@zeropark/test-servers';
+import { freePort, temporaryDirectory } from '@zeropark/test-servers';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,7 +25,7 @@ export interface RunningPlatform {
 /** Starts the platform exactly as the README says (`npm start`), on free ports and a fresh data folder. */
 export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
   const [mqttPort, carbonPort, ingestHttpPort, tripControlPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const dataDir = mkdtempSync(join(tmpdir(), 'zeropark-e2e-'));
+  const dataDir = temporaryDirectory('e2e');
   const child = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
     env: {

@@ -1,10 +1,10 @@
+import { temporaryDirectory } from '@zeropark/test-servers';
 import { acceptedTopic, type AcceptedBatch, type ClientToServerEvents, type JoinParkResult, type ParkSnapshot, type ServerToClientEvents } from '@zeropark/contracts';
 import { issueAccessToken } from '@zeropark/access';
 import { loadRegistries } from '@zeropark/registry';
 import { Aedes } from 'aedes';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -36,7 +36,7 @@ describe('the carbon service on a real MQTT bus', () => {
     await once(brokerServer, 'listening');
     const brokerPort = (brokerServer.address() as { port: number }).port;
     // a second park, so a dashboard of one can be shown to hear nothing of the other
-    const otherPark = join(mkdtempSync(join(tmpdir(), 'zeropark-other-')), 'other-park.yaml');
+    const otherPark = join(temporaryDirectory('other'), 'other-park.yaml');
     writeFileSync(otherPark, OTHER_PARK);
     const config = loadCarbonConfig({
       ZEROPARK_REGISTRY: `${REGISTRY},${otherPark}`,
@@ -46,7 +46,7 @@ describe('the carbon service on a real MQTT bus', () => {
       CARBON_PUSH_INTERVAL_MS: '100',
       CARBON_TOKEN_SECRET: TOKEN_SECRET,
       CARBON_SERIES_INTERVAL_MS: '1000',
-      ZEROPARK_DATA_DIR: mkdtempSync(join(tmpdir(), 'zeropark-carbon-')),
+      ZEROPARK_DATA_DIR: temporaryDirectory('carbon'),
     });
     carbon = await startCarbon({ config, parks: await loadRegistries(config.ZEROPARK_REGISTRY), logger: pino({ level: 'silent' }) });
     // ready once the bus is connected

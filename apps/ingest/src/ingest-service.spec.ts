@@ -1,10 +1,10 @@
+import { temporaryDirectory } from '@zeropark/test-servers';
 import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import { hashSecret } from '@zeropark/registry';
 import Database from 'better-sqlite3';
 import mqtt, { type MqttClient } from 'mqtt';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +65,7 @@ describe('the ingest with its embedded broker', () => {
   let gateway: MqttClient;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'zeropark-ingest-'));
+    dataDir = temporaryDirectory('ingest');
     const config = loadIngestConfig({
       ZEROPARK_REGISTRY: await writeRegistry(dataDir),
       ZEROPARK_DATA_DIR: dataDir,

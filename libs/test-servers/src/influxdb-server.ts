@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { requireCommand } from './require-command.js';
+import { temporaryDirectory } from './temporary-directory.js';
 import { processCpuSeconds, startServerProcess, type ServerProcess } from './server-process.js';
 
 export interface InfluxdbServer {
@@ -28,7 +28,7 @@ export interface InfluxqlResponse {
  */
 export async function startInfluxdb(): Promise<InfluxdbServer> {
   const influxd = requireCommand('influxd', 'influxdb');
-  const dir = mkdtempSync(join(tmpdir(), 'zeropark-influxdb-'));
+  const dir = temporaryDirectory('influxdb');
   const [port, rpcPort] = [await freePort(), await freePort()];
   const config = join(dir, 'influxdb.conf');
   writeFileSync(

@@ -1,10 +1,10 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { requireCommand } from './require-command.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { temporaryDirectory } from './temporary-directory.js';
 
 export interface MosquittoServer {
   url: string;
@@ -19,7 +19,7 @@ export interface MosquittoServer {
  */
 export async function startMosquitto(configFile: string, files: { passwords: string; acl: string }): Promise<MosquittoServer> {
   const mosquitto = requireCommand('mosquitto', 'mosquitto');
-  const dir = mkdtempSync(join(tmpdir(), 'zeropark-mosquitto-'));
+  const dir = temporaryDirectory('mosquitto');
   // Started as root, Mosquitto drops to its own user: let it read its files and write its data
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'data'), { mode: 0o777 });

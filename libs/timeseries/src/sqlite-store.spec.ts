@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from '@zeropark/test-servers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './open-sqlite.js';
@@ -7,11 +6,11 @@ import { SqliteStore } from './sqlite-store.js';
 import { describeStoreContract } from './store-contract.fixture.js';
 import { byPark } from './timeseries-store.js';
 
-describeStoreContract('SqliteStore', async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'zeropark-store-')), 'store.db')));
+describeStoreContract('SqliteStore', async () => new SqliteStore(join(temporaryDirectory('store'), 'store.db')));
 
 describe(SqliteStore.name, () => {
   it('should keep what it stored across a reopen of the file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'zeropark-store-')), 'nested', 'store.db');
+    const file = join(temporaryDirectory('store'), 'nested', 'store.db');
     const first = new SqliteStore(file);
     const written = { park: 'p1', meter: 'M1', ts: 1_800_000_000_000, building: null, role: 'grid_import' as const, carrier: 'electricity' as const, values: { energy_import_kwh: 1 } };
     await first.writeReadings(byPark([written]));
@@ -24,7 +23,7 @@ describe(SqliteStore.name, () => {
 
 describe(`${SqliteStore.name} readings`, () => {
   const reading = (meter: string, ts: number) => ({ meter, ts, building: 'B01', role: 'building_submeter' as const, carrier: 'electricity' as const, values: { power_kw: ts } });
-  const storeFile = () => join(mkdtempSync(join(tmpdir(), 'zeropark-store-')), 'store.db');
+  const storeFile = () => join(temporaryDirectory('store'), 'store.db');
 
   it('should let the event loop turn while it writes many readings', async () => {
     const store = new SqliteStore(storeFile());

@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { temporaryDirectory } from '@zeropark/test-servers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParkReadings } from '@zeropark/timeseries';
@@ -18,7 +17,7 @@ const prepared = { prepare: (batch: ParkReadings) => ({ ...batch, count: batch.r
 /** The readings of a batch, flat, in order. */
 const readingsOf = (batch: JournalBatch<ParkReadings & { count: number }>) => batch.batches.flatMap((group) => group.readings);
 
-const journalFile = () => join(mkdtempSync(join(tmpdir(), 'zeropark-journal-')), 'ingest.db');
+const journalFile = () => join(temporaryDirectory('journal'), 'ingest.db');
 
 describe(IngestJournal.name, () => {
   it('should commit appends of the same turn together: one commit, one fsync, for many batches', async () => {

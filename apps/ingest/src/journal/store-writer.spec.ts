@@ -1,7 +1,6 @@
+import { temporaryDirectory } from '@zeropark/test-servers';
 import type { AcceptedReading } from '@zeropark/contracts';
 import type { ParkReadings, PreparedReadings, ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +45,7 @@ function entry(ts: number) {
 describe(StoreWriter.name, () => {
   it('should keep failed batches in the journal and deliver every reading once the store is back, in order', async () => {
     const store = new FlakyStore(3);
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
     const writer = new StoreWriter(journal, store, { batchReadings: 2, writesInFlight: 1, retry: { initialMs: 1, maxMs: 5 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
     await Promise.all([1, 2, 3, 4, 5].map((ts) => journal.append(entry(ts))));
@@ -59,7 +58,7 @@ describe(StoreWriter.name, () => {
 
   it('should leave what the store never took in the journal when stopped', async () => {
     const store = new FlakyStore(Number.POSITIVE_INFINITY);
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
     const writer = new StoreWriter(journal, store, { batchReadings: 10, writesInFlight: 2, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
     await journal.append(entry(1));
@@ -71,7 +70,7 @@ describe(StoreWriter.name, () => {
 
   it('should write the next batch while the last is under way, and keep a batch confirmed early until those before it are', async () => {
     const store = new HeldStore();
-    const journal = new IngestJournal(join(mkdtempSync(join(tmpdir(), 'zeropark-writer-')), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
     const writer = new StoreWriter(journal, store, { batchReadings: 1, writesInFlight: 2, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
     writer.start();
     await Promise.all([1, 2, 3].map((ts) => journal.append(entry(ts))));

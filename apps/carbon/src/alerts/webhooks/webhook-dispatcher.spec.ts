@@ -1,8 +1,7 @@
+import { temporaryDirectory } from '@zeropark/test-servers';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,7 +43,7 @@ describe(WebhookDispatcher.name, () => {
   let servers: Server[];
   let dispatchers: WebhookDispatcher[];
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'zeropark-webhooks-'));
+    dir = temporaryDirectory('webhooks');
     servers = [];
     dispatchers = [];
   });
