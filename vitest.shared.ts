@@ -17,6 +17,7 @@ export function defineProjectConfig(root: string, overrides: ViteUserConfig['tes
     test: {
       include: ['src/**/*.spec.ts'],
       passWithNoTests: false,
+      globalSetup: [join(import.meta.dirname, 'vitest.temporary-folder.ts')],
       ...overrides,
     },
   });
