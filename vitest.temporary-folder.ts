@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,7 @@ import { join } from 'node:path';
  */
 export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'zeropark-test-run-'));
+  chmodSync(dir, 0o755); // servers that drop to their own user (Mosquitto) must reach their folders inside
   process.env.TEST_RUN_TMPDIR = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }
