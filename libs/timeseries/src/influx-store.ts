@@ -32,6 +32,14 @@ class LineProtocolReadings implements PreparedReadings {
   ) {}
 }
 
+/** The line protocol of readings this store prepared, to be written here or by another instance (a worker's). */
+export function lineProtocolOf(batches: readonly PreparedReadings[]): string[] {
+  return batches.map((batch) => {
+    if (!(batch instanceof LineProtocolReadings)) throw new Error('these readings were prepared for another store');
+    return batch.lines;
+  });
+}
+
 /**
  * The production store. Writes go through the client library's WriteApi (batching, gzip), one
  * request per batch awaited to its end, so a resolved `writeReadings` was confirmed by the
@@ -89,10 +97,11 @@ export class InfluxStore implements TimeseriesStore {
    * under way: each is its own request, sent at once, not queued behind the others.
    */
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
-    const texts = batches.map((batch) => {
-      if (!(batch instanceof LineProtocolReadings)) throw new Error('these readings were prepared for another store');
-      return batch.lines;
-    });
+    await this.writeLineProtocol(lineProtocolOf(batches));
+  }
+
+  /** Texts of line protocol (from `lineProtocolOf`), in one request; resolves once the server confirmed it. */
+  async writeLineProtocol(texts: readonly string[]): Promise<void> {
     if (texts.length === 0) return;
     // the record goes into the WriteApi's buffer and flush() takes it out in the same turn, so concurrent calls never share a request
     this.writeApi.writeRecord(texts.join('\n'));
