@@ -12,7 +12,7 @@ import { IngestMetrics } from './ingest-metrics.js';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestJournal } from './journal/ingest-journal.js';
 import { JournalBackpressure } from './journal/journal-backpressure.js';
-import { InfluxWritesInWorker } from './journal/influx-writes-in-worker.js';
+import { StoreWritesInWorker } from './journal/store-writes-in-worker.js';
 import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
 
@@ -28,8 +28,8 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const parks = await loadRegistries(config.ZEROPARK_REGISTRY);
   const storeSettings = storeSettingsFrom(config);
   const store = await openStore(storeSettings);
-  // readings are prepared here as they are journaled; InfluxDB's writes go out from a worker thread
-  const writes = storeSettings.kind === 'influxdb' ? new InfluxWritesInWorker(storeSettings) : undefined;
+  // readings are prepared here as they are journaled; the store's writes are made by a worker thread
+  const writes = new StoreWritesInWorker(storeSettings);
   const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
   const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'ingest.db'));
   const metrics = new IngestMetrics();
@@ -42,7 +42,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   observeJournal();
   journal.onChange(observeJournal);
   const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => metrics.journalBackpressure.set(engaged ? 1 : 0));
-  const writer = new StoreWriter(journal, writes ?? store, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
+  const writer = new StoreWriter(journal, writes, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
   writer.start();
   // the source is made before the pipeline that publishes through it, and started after it
@@ -76,7 +76,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
       await closeServer(health.server);
       await source.close();
       await writer.stop();
-      await writes?.close();
+      await writes.close();
       journal.close();
       await store.close();
       deadLetters.close();

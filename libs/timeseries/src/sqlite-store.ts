@@ -6,6 +6,14 @@ import { openSqlite } from './open-sqlite.js';
 import { SqliteReadings } from './sqlite-readings.js';
 import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, PreparedReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
+/** The readings of batches this store prepared, to be written here or by another instance (a worker's). */
+export function preparedReadingsOf(batches: readonly PreparedReadings[]): ParkReadings[] {
+  return batches.map((batch) => {
+    if (!(batch instanceof ReadingObjects)) throw new Error('these readings were prepared for another store');
+    return { park: batch.park, readings: batch.readings };
+  });
+}
+
 /** Readings as the SQLite store prepares them: the objects themselves. */
 class ReadingObjects implements PreparedReadings, ParkReadings {
   readonly count: number;
@@ -96,11 +104,7 @@ export class SqliteStore implements TimeseriesStore {
   }
 
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
-    const readings = batches.map((batch) => {
-      if (!(batch instanceof ReadingObjects)) throw new Error('these readings were prepared for another store');
-      return batch;
-    });
-    await this.writeReadings(readings);
+    await this.writeReadings(preparedReadingsOf(batches));
   }
 
   async queryReadings(query: ReadingQuery): Promise<ReadingPoint[]> {

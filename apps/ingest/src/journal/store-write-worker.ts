@@ -1,16 +1,23 @@
-// The worker thread of `InfluxWritesInWorker`: an InfluxStore of its own, writing the line
-// protocol the ingest's store writer sends, and answering each request with its outcome.
-import { InfluxStore, type StoreSettings } from '@zeropark/timeseries';
+// The worker thread of `StoreWritesInWorker`: a store of its own (an InfluxStore, or a
+// SqliteStore on the same file), writing what the ingest's store writer sends and answering
+// each request with its outcome.
+import { InfluxStore, openStore, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest } from './influx-writes-in-worker.js';
+import type { WorkerReply, WorkerRequest } from './store-writes-in-worker.js';
 
-const settings = workerData as Extract<StoreSettings, { kind: 'influxdb' }>;
 const port = parentPort;
 if (port === null) throw new Error('store-write-worker runs as a worker thread');
-const store = await InfluxStore.open({ url: settings.url, database: settings.database, api: settings.api, ...(settings.token === undefined ? {} : { token: settings.token }) });
+const store: TimeseriesStore = await openStore(workerData as StoreSettings);
+
+function write(request: WorkerRequest): Promise<void> {
+  if (request.kind === 'readings') return store.writeReadings(request.batches);
+  if (!(store instanceof InfluxStore)) return Promise.reject(new Error('line protocol sent to a store that is not InfluxDB'));
+  return store.writeLineProtocol(request.texts);
+}
+
 port.on('message', (request: WorkerRequest) => {
   const reply = (answer: WorkerReply) => port.postMessage(answer);
-  store.writeLineProtocol(request.texts).then(
+  write(request).then(
     () => reply({ id: request.id, ok: true }),
     (error: unknown) => reply({ id: request.id, ok: false, reason: (error as Error).message }),
   );
