@@ -126,16 +126,21 @@ function pointOf(row: ReadingRow): ReadingPoint {
   return { park: row.park, meter: row.meter, ts: row.ts, building: row.building === '' ? null : row.building, role: row.role, carrier: row.carrier, values };
 }
 
-/** A file written before the series table (one wide `reading` table) is moved over once, in one transaction. */
+/**
+ * A file written before the series table (one wide `reading` table) is moved over once, in one
+ * transaction that takes the write lock first: the ingest and the carbon service may open the
+ * file at the same moment, and the second then finds the work done.
+ */
 function migrateWideReadings(db: Database.Database): void {
-  const wide = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reading'").get();
-  if (wide === undefined) return;
+  const isWide = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reading'").get() !== undefined;
+  if (!isWide()) return;
   db.transaction(() => {
+    if (!isWide()) return;
     db.exec(`INSERT OR IGNORE INTO reading_series (park, meter, building, role, carrier)
       SELECT DISTINCT park, meter, IFNULL(building, ''), role, carrier FROM reading`);
     db.exec(`INSERT OR REPLACE INTO reading_point (series, ts, ${QUANTITY_NAMES.join(', ')})
       SELECT s.id, r.ts, ${QUANTITY_NAMES.map((name) => `r.${name}`).join(', ')} FROM reading r
       JOIN reading_series s ON s.park = r.park AND s.meter = r.meter AND s.building = IFNULL(r.building, '') AND s.role = r.role AND s.carrier = r.carrier`);
     db.exec('DROP TABLE reading');
-  })();
+  }).immediate();
 }
