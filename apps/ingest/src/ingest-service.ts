@@ -1,5 +1,5 @@
 import { loadRegistries, type ParkRegistry } from '@zeropark/registry';
-import { openStore, storeSettingsFrom } from '@zeropark/timeseries';
+import { readingPreparer, storeSettingsFrom } from '@zeropark/timeseries';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -27,10 +27,10 @@ export interface RunningIngest {
 export async function startIngest(config: IngestConfig, logger: Logger): Promise<RunningIngest> {
   const parks = await loadRegistries(config.ZEROPARK_REGISTRY);
   const storeSettings = storeSettingsFrom(config);
-  const store = await openStore(storeSettings);
-  // readings are prepared here as they are journaled; the store's writes are made by a worker thread
+  // readings are prepared here as they are journaled; the store is opened, and written, by a worker thread
   const writes = new StoreWritesInWorker(storeSettings);
-  const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+  writes.open().catch((error: unknown) => logger.warn({ reason: (error as Error).message, store: storeSettings.kind }, 'the store cannot be opened yet: readings wait in the journal'));
+  const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: readingPreparer(storeSettings) });
   const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'ingest.db'));
   const metrics = new IngestMetrics();
   let commits = 0;
@@ -78,7 +78,6 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
       await writer.stop();
       await writes.close();
       journal.close();
-      await store.close();
       deadLetters.close();
     },
   };

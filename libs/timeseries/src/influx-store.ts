@@ -32,6 +32,12 @@ class LineProtocolReadings implements PreparedReadings {
   ) {}
 }
 
+/** InfluxDB's write form of readings, made without a connection (the ingest prepares here and writes from a worker). */
+export function lineProtocolPreparer(): (batch: ParkReadings) => PreparedReadings {
+  const writer = new LineProtocolWriter();
+  return ({ park, readings }) => new LineProtocolReadings(park, readings.length, readings.map((reading) => writer.line(park, reading)).join('\n'));
+}
+
 /** The line protocol of readings this store prepared, to be written here or by another instance (a worker's). */
 export function lineProtocolOf(batches: readonly PreparedReadings[]): string[] {
   return batches.map((batch) => {
@@ -85,11 +91,7 @@ export class InfluxStore implements TimeseriesStore {
   }
 
   /** Line protocol text, made once: the store writer then only joins texts. */
-  prepareReadings({ park, readings }: ParkReadings): PreparedReadings {
-    const lines = new Array<string>(readings.length);
-    readings.forEach((reading, index) => (lines[index] = this.lines.line(park, reading)));
-    return new LineProtocolReadings(park, readings.length, lines.join('\n'));
-  }
+  readonly prepareReadings = lineProtocolPreparer();
 
   /**
    * One request for all the batches, as one record of many lines. The caller sizes the batches

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { InfluxStore } from './influx-store.js';
-import { SqliteStore } from './sqlite-store.js';
-import type { TimeseriesStore } from './timeseries-store.js';
+import { InfluxStore, lineProtocolPreparer } from './influx-store.js';
+import { prepareReadingObjects, SqliteStore } from './sqlite-store.js';
+import type { ParkReadings, PreparedReadings, TimeseriesStore } from './timeseries-store.js';
 
 export type StoreSettings =
   | { kind: 'sqlite'; dataDir: string }
@@ -16,4 +16,9 @@ export async function openStore(settings: StoreSettings): Promise<TimeseriesStor
     api: settings.api,
     ...(settings.token === undefined ? {} : { token: settings.token }),
   });
+}
+
+/** The `prepareReadings` of the store `settings` name, without opening it: for a writer that writes elsewhere (the ingest's worker). */
+export function readingPreparer(settings: StoreSettings): (batch: ParkReadings) => PreparedReadings {
+  return settings.kind === 'sqlite' ? prepareReadingObjects : lineProtocolPreparer();
 }

@@ -6,6 +6,11 @@ import { openSqlite } from './open-sqlite.js';
 import { SqliteReadings } from './sqlite-readings.js';
 import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkReadings, PreparedReadings, ReadingPoint, ReadingQuery, RestatedCarbonPoint, TimeseriesStore } from './timeseries-store.js';
 
+/** SQLite's write form of readings: the readings themselves. */
+export function prepareReadingObjects(batch: ParkReadings): PreparedReadings {
+  return new ReadingObjects(batch.park, batch.readings);
+}
+
 /** The readings of batches this store prepared, to be written here or by another instance (a worker's). */
 export function preparedReadingsOf(batches: readonly PreparedReadings[]): ParkReadings[] {
   return batches.map((batch) => {
@@ -100,7 +105,7 @@ export class SqliteStore implements TimeseriesStore {
 
   /** SQLite takes the readings as they are. */
   prepareReadings(batch: ParkReadings): PreparedReadings {
-    return new ReadingObjects(batch.park, batch.readings);
+    return prepareReadingObjects(batch);
   }
 
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {

@@ -35,6 +35,11 @@ export class StoreWritesInWorker implements Pick<TimeseriesStore, 'writePrepared
     });
   }
 
+  /** Starts the worker and opens its store now, rather than at the first write: a store out of reach shows at start. */
+  async open(): Promise<void> {
+    await this.started();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
