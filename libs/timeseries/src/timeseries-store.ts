@@ -28,7 +28,7 @@ export function byPark(points: readonly ReadingPoint[]): ParkReadings[] {
  * Readings of one park in a store's own write form, made by its `prepareReadings` when the ingest
  * accepts them and held until they are written. For InfluxDB it is line protocol text: a queue of
  * flat strings costs the garbage collector almost nothing, where the same readings kept as objects
- * cost it about a microsecond each (docs/benchmarks.md, "Reading the ingest figures").
+ * had it walk every one (docs/benchmarks.md, "Reading the ingest figures").
  */
 export interface PreparedReadings {
   readonly park: string;
