@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { LoadPark } from '../support/load-park.js';
+import { MeterSteps } from '../support/meter-steps.js';
 
 export interface ClosedLoopOptions {
   brokerUrl: string;
@@ -20,7 +21,7 @@ export class ClosedLoopPublisher {
   private readonly clients: MqttClient[] = [];
   private running = false;
   private step = 0;
-  private readonly meterSteps = new Map<string, number>();
+  private readonly meterSteps = new MeterSteps();
 
   constructor(private readonly options: ClosedLoopOptions) {}
 
@@ -44,9 +45,7 @@ export class ClosedLoopPublisher {
         seq += 1;
         const readings = Array.from({ length: this.options.readingsPerMessage }, () => {
           const meter = gateway.meters[(this.step += 1) % gateway.meters.length] ?? '';
-          // each meter's times step by 1 ms, so they stay plausible however fast the load runs
-          const step = (this.meterSteps.get(meter) ?? 0) + 1;
-          this.meterSteps.set(meter, step);
+          const step = this.meterSteps.next(meter);
           return { meter, ts: this.options.firstTs + step, values: { power_kw: step } };
         });
         const sentAt = performance.now();

@@ -1,8 +1,8 @@
 import { temporaryDirectory } from '@zeropark/test-servers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParkReadings } from '@zeropark/timeseries';
 import { IngestJournal, type JournalBatch, type JournalEntry } from './ingest-journal.js';
+import { keepReadings, type KeptReadings } from './kept-readings.fixture.js';
 
 function entry(seq: number, count = 1, park = 'p1'): JournalEntry {
   const readings = Array.from({ length: count }, (_, index) => ({
@@ -11,11 +11,10 @@ function entry(seq: number, count = 1, park = 'p1'): JournalEntry {
   return { park, gateway: 'g1', seq, receivedAt: 1, readings, readingsJson: JSON.stringify(readings) };
 }
 
-/** Readings as a store would prepare them, kept as they are, to be read back here. */
-const prepared = { prepare: (batch: ParkReadings) => ({ ...batch, count: batch.readings.length }) };
+const prepared = { prepare: keepReadings };
 
 /** The readings of a batch, flat, in order. */
-const readingsOf = (batch: JournalBatch<ParkReadings & { count: number }>) => batch.batches.flatMap((group) => group.readings);
+const readingsOf = (batch: JournalBatch<KeptReadings>) => batch.batches.flatMap((group) => group.readings);
 
 const journalFile = () => join(temporaryDirectory('journal'), 'ingest.db');
 

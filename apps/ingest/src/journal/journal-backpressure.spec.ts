@@ -4,10 +4,11 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { IngestJournal } from './ingest-journal.js';
 import { JournalBackpressure } from './journal-backpressure.js';
+import { keepReadings } from './kept-readings.fixture.js';
 
 describe(JournalBackpressure.name, () => {
   it('should hold acknowledgements while the journal is past its bound, and release them once it drains', async () => {
-    const journal = new IngestJournal(join(temporaryDirectory('bp'), 'ingest.db'), { prepare: (batch) => ({ ...batch, count: batch.readings.length }) });
+    const journal = new IngestJournal(join(temporaryDirectory('bp'), 'ingest.db'), { prepare: keepReadings });
     const engaged: boolean[] = [];
     const backpressure = new JournalBackpressure(journal, 2, pino({ level: 'silent' }), (state) => engaged.push(state));
     const readings = [1, 2].map((ts) => ({ building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts, values: { power_kw: 1 } }));

@@ -1,11 +1,12 @@
 import { temporaryDirectory } from '@zeropark/test-servers';
 import type { AcceptedReading } from '@zeropark/contracts';
-import type { ParkReadings, PreparedReadings, ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
+import type { ReadingPoint, TimeseriesStore } from '@zeropark/timeseries';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { IngestMetrics } from '../ingest-metrics.js';
 import { IngestJournal } from './ingest-journal.js';
+import { keepReadings, type KeptReadings } from './kept-readings.fixture.js';
 import { StoreWriter } from './store-writer.js';
 
 /** A store that refuses its first `failures` writes, as a store in an outage does. */
@@ -13,10 +14,8 @@ class FlakyStore implements Pick<TimeseriesStore, 'prepareReadings' | 'writePrep
   readonly written: ReadingPoint[] = [];
   attempts = 0;
   constructor(private failures: number) {}
-  prepareReadings(batch: ParkReadings): PreparedReadings & ParkReadings {
-    return { ...batch, count: batch.readings.length };
-  }
-  async writePreparedReadings(batches: readonly (PreparedReadings & ParkReadings)[]): Promise<void> {
+  readonly prepareReadings = keepReadings;
+  async writePreparedReadings(batches: readonly KeptReadings[]): Promise<void> {
     this.attempts += 1;
     if (this.failures > 0) {
       this.failures -= 1;
@@ -29,10 +28,8 @@ class FlakyStore implements Pick<TimeseriesStore, 'prepareReadings' | 'writePrep
 /** A store whose writes wait until the spec confirms them, one by one. */
 class HeldStore implements Pick<TimeseriesStore, 'prepareReadings' | 'writePreparedReadings'> {
   readonly held: { ts: number[]; confirm: () => void }[] = [];
-  prepareReadings(batch: ParkReadings): PreparedReadings & ParkReadings {
-    return { ...batch, count: batch.readings.length };
-  }
-  writePreparedReadings(batches: readonly (PreparedReadings & ParkReadings)[]): Promise<void> {
+  readonly prepareReadings = keepReadings;
+  writePreparedReadings(batches: readonly KeptReadings[]): Promise<void> {
     return new Promise((resolve) => this.held.push({ ts: batches.flatMap((batch) => batch.readings.map((reading) => reading.ts)), confirm: resolve }));
   }
 }
