@@ -160,7 +160,25 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
   }
 
   /** Told to the sockets, queued for the webhooks, then written; a failed write waits for the next tick. */
+  /**
+   * Stores the records first, then tells the dashboards and the webhooks: what an operator is
+   * told is already in the `alert` series, so the REST list (read from the store) agrees with
+   * the push. A failed write is kept and tried again with the next records; the transitions are
+   * told all the same, since they happened.
+   */
   private async publish(records: AlertRecord[]): Promise<void> {
+    const toWrite = [...this.unwritten, ...records];
+    this.unwritten = [];
+    if (toWrite.length > 0) {
+      try {
+        await this.store.writeAlerts(toWrite);
+      } catch (error) {
+        // another publish may have queued records meanwhile: keep both, in order
+        this.unwritten = [...toWrite, ...this.unwritten];
+        this.metrics.alertWriteFailures.inc();
+        this.logger.warn({ reason: (error as Error).message, records: toWrite.length }, 'alert series write failed: kept, trying again');
+      }
+    }
     for (const record of records) {
       if (record.kind !== 'transition') continue;
       const { alert, transition } = record;
@@ -169,17 +187,6 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
       this.logger.info({ park: alert.park, alert: alert.id, rule: alert.rule, to: transition.to, by: transition.by, message: alert.message }, `alert ${transition.to}`);
       for (const listener of this.listeners) listener(alert);
       this.dispatcher.enqueue(webhookDeliveries(this.webhookRules, alert, transition));
-    }
-    const toWrite = [...this.unwritten, ...records];
-    this.unwritten = [];
-    if (toWrite.length === 0) return;
-    try {
-      await this.store.writeAlerts(toWrite);
-    } catch (error) {
-      // another publish may have queued records meanwhile: keep both, in order
-      this.unwritten = [...toWrite, ...this.unwritten];
-      this.metrics.alertWriteFailures.inc();
-      this.logger.warn({ reason: (error as Error).message, records: toWrite.length }, 'alert series write failed: kept, trying again');
     }
   }
 
