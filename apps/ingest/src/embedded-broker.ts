@@ -2,14 +2,13 @@ import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '
 import { verifySecret } from '@zeropark/registry';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { createServer, type Server } from 'node:net';
-import { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
 import type { GatewayDirectory } from './gateway-directory.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
-import { PacketSizeGuard } from './limits/packet-size-guard.js';
+import { GuardedConnection } from './guarded-connection.js';
 import { RateLimiter } from './limits/token-bucket.js';
 import { mayPublish, maySubscribe } from './topic-acl.js';
 
@@ -98,16 +97,11 @@ export class EmbeddedBroker {
     this.pipeline = pipeline;
     const server = createServer((socket) => {
       socket.setNoDelay(true);
-      const guard = new PacketSizeGuard(this.deps.limits.maxPacketBytes);
-      guard.on('error', (error) => {
+      const connection = new GuardedConnection(socket, this.deps.limits.maxPacketBytes, (problem) => {
         this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });
-        this.deps.logger.warn({ address: socket.remoteAddress, reason: error.message }, 'connection closed by the packet guard');
-        socket.destroy();
+        this.deps.logger.warn({ address: socket.remoteAddress, reason: problem.message }, 'connection closed by the packet guard');
       });
-      socket.on('error', () => guard.destroy());
-      // the guard sees every byte on its way in; the broker writes back on the socket itself
-      const duplex = Object.assign(Duplex.from({ readable: socket.pipe(guard), writable: socket }), { remoteAddress: socket.remoteAddress });
-      this.aedes.handle(duplex);
+      this.aedes.handle(connection);
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {

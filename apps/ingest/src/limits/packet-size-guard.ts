@@ -1,23 +1,21 @@
-import { Transform, type TransformCallback } from 'node:stream';
-
 /**
  * Reads the MQTT fixed header of each packet as bytes go by ([MQTT-2.2]: one byte of type and
- * flags, then the remaining length in 1–4 bytes of 7 bits) and fails the stream as soon as a
- * packet announces more than `maxBytes`, before any of it is buffered. aedes has no limit of
- * its own and would buffer a packet of up to 256 MiB.
+ * flags, then the remaining length in 1–4 bytes of 7 bits) and finds a packet that announces more
+ * than `maxBytes` as soon as its length is read, before any of its body is buffered. aedes has no
+ * limit of its own and would buffer a packet of up to 256 MiB. No stream of its own: the
+ * connection (`GuardedConnection`) shows it every chunk that comes in.
  */
-export class PacketSizeGuard extends Transform {
+export class PacketSizeGuard {
   private state: 'type' | 'length' | 'body' = 'type';
   private length = 0;
   private multiplier = 1;
   private lengthBytes = 0;
   private bodyLeft = 0;
 
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
+  constructor(private readonly maxBytes: number) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+  /** The next bytes of the stream; an error once a packet is too large or its length malformed. */
+  inspect(chunk: Buffer): Error | undefined {
     let index = 0;
     while (index < chunk.length) {
       if (this.state === 'body') {
@@ -39,15 +37,15 @@ export class PacketSizeGuard extends Transform {
       this.length += (byte & 0x7f) * this.multiplier;
       this.multiplier *= 128;
       this.lengthBytes += 1;
-      if (this.length > this.maxBytes) return done(new PacketTooLargeError(this.length, this.maxBytes));
+      if (this.length > this.maxBytes) return new PacketTooLargeError(this.length, this.maxBytes);
       if ((byte & 0x80) !== 0) {
-        if (this.lengthBytes === 4) return done(new Error('malformed MQTT remaining length'));
+        if (this.lengthBytes === 4) return new Error('malformed MQTT remaining length');
         continue;
       }
       this.bodyLeft = this.length;
       this.state = this.bodyLeft === 0 ? 'type' : 'body';
     }
-    done(null, chunk);
+    return undefined;
   }
 }
 
