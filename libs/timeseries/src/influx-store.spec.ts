@@ -42,11 +42,32 @@ describe(InfluxStore.name, () => {
     await store.close();
   });
 
+  it('should write bodies InfluxDB reads back at every gzip level', async () => {
+    for (const gzipLevel of [0, 1, 9]) {
+      const store = await InfluxStore.open({ url: influx.url, database: `gzip${gzipLevel}`, gzipLevel });
+      const points = Array.from({ length: 300 }, (_, index) => ({
+        park: 'p1', building: null, meter: 'GRID', role: 'grid_import' as const, carrier: 'electricity' as const, ts: 1_800_000_000_000 + index, values: { power_kw: index / 4 },
+      }));
+      await store.writeReadings(byPark(points));
+      const stored = await store.queryReadings({ park: 'p1', from: 0, to: 2_000_000_000_000 });
+      expect(stored.map((point) => point.values.power_kw)).toEqual(points.map((point) => point.values.power_kw));
+      await store.close();
+    }
+  });
+
+  it('should reject line protocol the server refused, with its reason', async () => {
+    const store = await InfluxStore.open({ url: influx.url, database: 'refused' });
+    await store.writeLineProtocol(['reading,meter=M1,park=p1 power_kw=1 1800000000000']);
+    await expect(store.writeLineProtocol(['reading,meter=M1,park=p1 power_kw="one" 1800000000001'])).rejects.toThrow(/field type conflict/);
+    await store.close();
+  });
+
   it('should reject a write the server did not confirm', async () => {
     const store = await InfluxStore.open({ url: influx.url, database: 'outage' });
     await influx.stop();
     try {
       await expect(store.writeReadings(byPark([{ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values: { power_kw: 1 } }]))).rejects.toThrow();
+      await expect(store.writeLineProtocol(['reading,meter=GRID,park=p1 power_kw=1 1'])).rejects.toThrow();
     } finally {
       await influx.start();
     }

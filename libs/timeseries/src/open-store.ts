@@ -5,7 +5,7 @@ import type { ParkReadings, PreparedReadings, TimeseriesStore } from './timeseri
 
 export type StoreSettings =
   | { kind: 'sqlite'; dataDir: string }
-  | { kind: 'influxdb'; url: string; database: string; token?: string; api: 'v1' | 'v2' | 'auto' };
+  | { kind: 'influxdb'; url: string; database: string; token?: string; api: 'v1' | 'v2' | 'auto'; gzipLevel?: number };
 
 /** The store a service was configured for: the embedded SQLite file, or InfluxDB. */
 export async function openStore(settings: StoreSettings): Promise<TimeseriesStore> {
@@ -14,6 +14,7 @@ export async function openStore(settings: StoreSettings): Promise<TimeseriesStor
     url: settings.url,
     database: settings.database,
     api: settings.api,
+    ...(settings.gzipLevel === undefined ? {} : { gzipLevel: settings.gzipLevel }),
     ...(settings.token === undefined ? {} : { token: settings.token }),
   });
 }

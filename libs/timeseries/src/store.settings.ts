@@ -12,6 +12,10 @@ export const STORE_SETTINGS = {
     schema: z.enum(['auto', 'v1', 'v2']).default('auto'),
     description: 'Write path: `v2` /api/v2/write (1.8+, 2.x, 3.x), `v1` /write (1.x before 1.8), `auto` asks /ping',
   },
+  ZEROPARK_INFLUX_GZIP_LEVEL: {
+    schema: z.coerce.number().int().min(0).max(9).default(1),
+    description: 'gzip level of InfluxDB write bodies: 1 (fast, the default) to 9 (smallest); 0 sends them uncompressed, for an InfluxDB on the same machine',
+  },
 };
 
 export function storeSettingsFrom(config: ConfigOf<typeof STORE_SETTINGS> & { ZEROPARK_DATA_DIR: string }): StoreSettings {
@@ -21,6 +25,7 @@ export function storeSettingsFrom(config: ConfigOf<typeof STORE_SETTINGS> & { ZE
     url: config.ZEROPARK_INFLUX_URL,
     database: config.ZEROPARK_INFLUX_DATABASE,
     api: config.ZEROPARK_INFLUX_API,
+    gzipLevel: config.ZEROPARK_INFLUX_GZIP_LEVEL,
     ...(config.ZEROPARK_INFLUX_TOKEN === undefined ? {} : { token: config.ZEROPARK_INFLUX_TOKEN }),
   };
 }
