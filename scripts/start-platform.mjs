@@ -8,6 +8,7 @@
 // It prints the dashboard URL with an admin token for this machine's user in its fragment.
 // ZEROPARK_SIMULATOR=off starts no simulated gateways.
 import { issueAccessToken } from '@zeropark/access';
+import { nodeFlagsOf } from '@zeropark/service-runtime';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -35,7 +36,9 @@ let stopping = false;
 function start(name, script, extraEnv) {
   // Own process group: Ctrl-C reaches this launcher alone, which stops the services in order
   // (simulator, carbon, ingest). The IPC channel lets each service see the launcher vanish.
-  const child = spawn(process.execPath, [script], {
+  // a service's Node flags (its node-flags.json, e.g. the ingest's young generation) go before its script
+  const flags = nodeFlagsOf(new URL(`../${script.replace(/dist\/main\.js$/, '')}`, import.meta.url));
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: root,
     env: { ...shared, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { nodeFlagsOf } from '@zeropark/service-runtime';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './platform-process.js';
 
 export interface ServiceProcess {
@@ -11,14 +13,16 @@ export interface ServiceProcess {
 }
 
 /**
- * A built service (`apps/<app>/dist/main.js`) as its own process, ready when its /readyz says so.
- * For benchmark experiments: PROFILE_INGEST_TO (PROFILE_CARBON_TO) writes a V8 CPU profile of the
+ * A built service (`apps/<app>/dist/main.js`) as its own process, with the Node flags of its
+ * `node-flags.json`, ready when its /readyz says so. For benchmark experiments:
+ * PROFILE_INGEST_TO (PROFILE_CARBON_TO) writes a V8 CPU profile of the
  * ingest (the carbon service) there; BENCH_INGEST_NODE_FLAGS (BENCH_CARBON_NODE_FLAGS) passes
  * Node flags to it (e.g. `--max-semi-space-size=64`).
  */
 export async function startServiceProcess(app: 'ingest' | 'carbon', env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
   const profileTo = app === 'ingest' ? process.env.PROFILE_INGEST_TO : process.env.PROFILE_CARBON_TO;
   const flags = [
+    ...nodeFlagsOf(pathToFileURL(join(REPO_ROOT, `apps/${app}/`))),
     ...(profileTo === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileTo}`]),
     ...((app === 'ingest' ? process.env.BENCH_INGEST_NODE_FLAGS : process.env.BENCH_CARBON_NODE_FLAGS) ?? '').split(' ').filter(Boolean),
   ];

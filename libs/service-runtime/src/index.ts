@@ -1,2 +1,3 @@
 export * from './run-service.js';
 export * from './retry-backoff.js';
+export * from './node-flags.js';
