@@ -1,4 +1,4 @@
-import { missingNodeFlags, nodeFlagsOf, runService } from '@zeropark/service-runtime';
+import { runService, warnOfMissingNodeFlags } from '@zeropark/service-runtime';
 import { pino } from 'pino';
 import { loadIngestConfig } from './ingest.config.js';
 import { startIngest } from './ingest-service.js';
@@ -10,10 +10,7 @@ import { startIngest } from './ingest-service.js';
 void runService('ingest', async () => {
   const config = loadIngestConfig();
   const logger = pino({ name: 'ingest', level: config.LOG_LEVEL });
-  const missing = missingNodeFlags(nodeFlagsOf(new URL('../', import.meta.url)));
-  if (missing.length > 0) {
-    logger.warn({ missing }, 'started without the Node flags of apps/ingest/node-flags.json: each reading costs more CPU (docs/benchmarks.md)');
-  }
+  warnOfMissingNodeFlags(new URL('../', import.meta.url), (fields, message) => logger.warn(fields, message));
   const ingest = await startIngest(config, logger);
   return { stop: () => ingest.stop(), log: (fields, message) => logger.info(fields, message) };
 });

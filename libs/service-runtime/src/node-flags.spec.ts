@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { missingNodeFlags, nodeFlagsOf } from './node-flags.js';
+import { missingNodeFlags, nodeFlagsOf, warnOfMissingNodeFlags } from './node-flags.js';
 
 function packageWith(content: string | undefined): URL {
   const directory = mkdtempSync(join(tmpdir(), 'node-flags-'));
@@ -32,5 +32,14 @@ describe(missingNodeFlags.name, () => {
 
   it('should name the flags the process was started without', () => {
     expect(missingNodeFlags(['--a=1', '--b'], { execArgv: ['--a=2'], nodeOptions: undefined })).toEqual(['--a=1', '--b']);
+  });
+});
+
+describe(warnOfMissingNodeFlags.name, () => {
+  it('should warn of the flags this process was started without, and only then', () => {
+    const warnings: Record<string, unknown>[] = [];
+    warnOfMissingNodeFlags(packageWith('["--a-flag-no-test-passes=1"]'), (fields) => warnings.push(fields));
+    warnOfMissingNodeFlags(packageWith('[]'), (fields) => warnings.push(fields));
+    expect(warnings).toEqual([{ missing: ['--a-flag-no-test-passes=1'] }]);
   });
 });

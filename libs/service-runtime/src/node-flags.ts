@@ -25,3 +25,9 @@ export function missingNodeFlags(expected: readonly string[], started: { execArg
   const given = new Set([...started.execArgv, ...(started.nodeOptions ?? '').split(/\s+/)]);
   return expected.filter((flag) => !given.has(flag));
 }
+
+/** Says, through `warn`, which of the flags of the package's node-flags.json the process was started without. */
+export function warnOfMissingNodeFlags(packageDirectory: URL, warn: (fields: Record<string, unknown>, message: string) => void): void {
+  const missing = missingNodeFlags(nodeFlagsOf(packageDirectory));
+  if (missing.length > 0) warn({ missing }, 'started without the Node flags of its node-flags.json: it will spend more CPU (docs/benchmarks.md)');
+}
