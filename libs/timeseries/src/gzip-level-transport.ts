@@ -5,14 +5,14 @@ import { gzip } from 'node:zlib';
  * The client's transport, with the gzip level of write bodies chosen here. The WriteApi asks for
  * gzip above a size (`gzipThreshold`) and the client's Node transport then compresses at zlib's
  * default level, 6. For line protocol that costs about three times level 1 for a body barely
- * smaller (about 9 % of the text against 10 %); in the ingest's benchmark it was most of a
- * microsecond of CPU a reading (docs/benchmarks.md). Level 0 sends the text as it is: right when
- * InfluxDB is on the same machine, wrong over a slow link.
+ * smaller (about 9 % of the text against 10 %), a large share of the ingest's CPU
+ * (docs/benchmarks.md). Level 0 sends the text as it is: right when InfluxDB is on the same
+ * machine, wrong over a slow link.
  *
  * The compressed bytes go on to the client's own transport, which sends them as they are: it
  * makes its request body with `Buffer.from`, which takes bytes as well as text. Its type says
- * text, hence the one cast below; the store's contract tests on a real InfluxDB would fail if a
- * later client stopped taking them.
+ * text, hence the casts (here, and in `InfluxStore.writeLineProtocol`, which sends bytes); the
+ * store's specs on a real InfluxDB would fail if a later client stopped taking them.
  */
 export class GzipLevelTransport implements Transport {
   readonly chunkCombiner: Transport['chunkCombiner'];

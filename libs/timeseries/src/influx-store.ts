@@ -116,8 +116,8 @@ export class InfluxStore implements TimeseriesStore {
    * Texts of line protocol (from `lineProtocolOf`), in one request; resolves once the server
    * confirmed it. The readings' hot path: the request is the WriteApi's own (its path, through
    * the same transport, gzipped by it), but its body is made by `LineProtocolBodies` rather
-   * than the WriteApi's buffer of strings, whose text handling cost about 0.6 µs a line
-   * (docs/benchmarks.md). The WriteApi writes everything else.
+   * than the WriteApi's buffer of strings, whose handling of one large batch was the largest
+   * single cost left in the ingest (docs/benchmarks.md). The WriteApi writes everything else.
    */
   async writeLineProtocol(texts: readonly string[]): Promise<void> {
     if (texts.length === 0) return;
