@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
  */
 export class GatewayClient {
   private readonly client: MqttClient;
+  /** Set by `dropConnection`, cleared by `reconnect`: whether the gateway is to stay away. */
+  private away = false;
 
   constructor(
     readonly parkId: string,
@@ -42,13 +44,21 @@ export class GatewayClient {
     await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'readings'), JSON.stringify(batch), { qos: 1 });
   }
 
-  /** Drops the connection without a DISCONNECT, as a gateway losing power does: the broker sends the last will. */
-  async dropConnection(): Promise<void> {
-    await this.client.endAsync(true);
+  /**
+   * Drops the connection without a DISCONNECT, as a gateway losing power does: the broker sends
+   * the last will. A gateway still connecting (a trip asked for just after the simulator started)
+   * is dropped once its connection is up, so that the broker has a will to send; it is waited for
+   * at most `connectWaitMs`, and dropped as it is after that.
+   */
+  async dropConnection(connectWaitMs = 10_000): Promise<void> {
+    this.away = true;
+    if (!this.client.connected) await connectedWithin(this.client, connectWaitMs);
+    if (this.away) await this.client.endAsync(true); // unless it was asked back meanwhile
   }
 
   /** Connects again after `dropConnection`, announcing itself online. */
   reconnect(): void {
+    this.away = false;
     this.client.reconnect();
   }
 
@@ -56,4 +66,17 @@ export class GatewayClient {
     await this.client.publishAsync(gatewayTopic(this.parkId, this.gatewayId, 'status'), GATEWAY_STATUS.offline, { qos: 1, retain: true }).catch(() => undefined);
     await this.client.endAsync();
   }
+}
+
+/** Resolves once the client is connected, or after `ms` in any case. */
+function connectedWithin(client: MqttClient, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('connect', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.on('connect', done);
+  });
 }
