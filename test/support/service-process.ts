@@ -1,6 +1,6 @@
+import { nodeFlagsOf } from '@zeropark/service-runtime';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { nodeFlagsOf } from '@zeropark/service-runtime';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './platform-process.js';
@@ -17,7 +17,8 @@ export interface ServiceProcess {
  * `node-flags.json`, ready when its /readyz says so. For benchmark experiments:
  * PROFILE_INGEST_TO (PROFILE_CARBON_TO) writes a V8 CPU profile of the
  * ingest (the carbon service) there; BENCH_INGEST_NODE_FLAGS (BENCH_CARBON_NODE_FLAGS) passes
- * Node flags to it (e.g. `--max-semi-space-size=64`).
+ * Node flags to it, after those of its file (e.g. `--max-semi-space-size=16`, Node's default, to
+ * compare with it).
  */
 export async function startServiceProcess(app: 'ingest' | 'carbon', env: Record<string, string>, httpPort: number): Promise<ServiceProcess> {
   const profileTo = app === 'ingest' ? process.env.PROFILE_INGEST_TO : process.env.PROFILE_CARBON_TO;
