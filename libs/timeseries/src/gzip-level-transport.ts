@@ -4,9 +4,9 @@ import { gzip } from 'node:zlib';
 /**
  * The client's transport, with the gzip level of write bodies chosen here. The WriteApi asks for
  * gzip above a size (`gzipThreshold`) and the client's Node transport then compresses at zlib's
- * default level, 6. For line protocol that costs about three times level 1 for a body barely
- * smaller (about 9 % of the text against 10 %), a large share of the ingest's CPU
- * (docs/benchmarks.md). Level 0 sends the text as it is: right when InfluxDB is on the same
+ * default level, 6. For line protocol that costs several times level 1 for a body barely
+ * smaller (the spec holds level 9's body smaller than level 1's, nothing more), and it was a
+ * large share of the ingest's CPU (docs/benchmarks.md). Level 0 sends the text as it is: right when InfluxDB is on the same
  * machine, wrong over a slow link.
  *
  * The compressed bytes go on to the client's own transport, which sends them as they are: it
