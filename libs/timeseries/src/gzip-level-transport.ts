@@ -6,8 +6,8 @@ import { gzip } from 'node:zlib';
  * gzip above a size (`gzipThreshold`) and the client's Node transport then compresses at zlib's
  * default level, 6. For line protocol that costs several times level 1 for a body barely
  * smaller (the spec holds level 9's body smaller than level 1's, nothing more), and it was a
- * large share of the ingest's CPU (docs/benchmarks.md). Level 0 sends the text as it is: right when InfluxDB is on the same
- * machine, wrong over a slow link.
+ * large share of the ingest's CPU (docs/benchmarks.md). Level 0 sends the text as it is: right
+ * when InfluxDB is on the same machine, wrong over a slow link.
  *
  * The compressed bytes go on to the client's own transport, which sends them as they are: it
  * makes its request body with `Buffer.from`, which takes bytes as well as text. Its type says
