@@ -226,5 +226,7 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(metrics).toMatch(/^zeropark_carbon_grid_intensities_received_total 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_grid_intensities_refused_total 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_bus_connected 1$/m);
+    // the pushed snapshots went to the dashboard as ready frames (CARBON_DIRECT_FRAMES=on, the default)
+    expect(metrics).toMatch(/^zeropark_carbon_dashboard_frames_total\{path="direct"\} [1-9]\d*$/m);
   });
 });

@@ -5,6 +5,7 @@ import { ListenerIoAdapter } from './live/listener-io-adapter.js';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module.js';
+import { CarbonMetrics } from './metrics/carbon-metrics.js';
 import type { CarbonContext } from './config/config.module.js';
 import { PinoNestLogger } from './pino-nest-logger.js';
 
@@ -20,7 +21,7 @@ export async function startCarbon(context: CarbonContext): Promise<RunningCarbon
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(context), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
-  app.useWebSocketAdapter(new ListenerIoAdapter(app));
+  app.useWebSocketAdapter(new ListenerIoAdapter(app, config.CARBON_DIRECT_FRAMES === 'on' ? app.get(CarbonMetrics).dashboardFrames : undefined));
   // OpenAPI of /api at /api/docs (and the JSON at /api/docs-json)
   const openApi = new DocumentBuilder()
     .setTitle('ZeroPark carbon service')

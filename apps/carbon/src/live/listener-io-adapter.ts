@@ -1,7 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets/gateway-metadata-explorer.js';
+import type { Server as HttpServer } from 'node:http';
 import type { Observable } from 'rxjs';
-import type { Socket } from 'socket.io';
+import type { ServerOptions, Socket } from 'socket.io';
+import { FrameBroadcastAdapter, type FrameCount } from './frame-broadcast-adapter.js';
 
 /**
  * Nest's Socket.IO adapter, with each `@SubscribeMessage` handler bound to a socket as a plain
@@ -11,8 +14,27 @@ import type { Socket } from 'socket.io';
  * collection (docs/benchmarks.md, "dashboards"). A listener goes with its socket. What a handler
  * returns is answered as Nest answers it: through the acknowledgement, or as an event when it
  * returns `{ event, data }`.
+ *
+ * The server it creates broadcasts to rooms through `FrameBroadcastAdapter` when given where to
+ * count the frames.
  */
 export class ListenerIoAdapter extends IoAdapter {
+  /**
+   * @param directFrames where to count the frames of room broadcasts when they go by
+   *   `FrameBroadcastAdapter` (CARBON_DIRECT_FRAMES=on); without it the server keeps Socket.IO's own adapter
+   */
+  constructor(
+    appOrHttpServer: INestApplicationContext | HttpServer,
+    private readonly directFrames?: FrameCount,
+  ) {
+    super(appOrHttpServer);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): unknown {
+    if (this.directFrames === undefined) return super.createIOServer(port, options);
+    return super.createIOServer(port, { ...options, adapter: FrameBroadcastAdapter.countingInto(this.directFrames) });
+  }
+
   override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...payload: unknown[]) => {

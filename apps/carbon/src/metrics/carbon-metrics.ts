@@ -12,6 +12,12 @@ export class CarbonMetrics {
     registers: [this.registry],
   });
   readonly snapshotsPushed = new Counter({ name: 'zeropark_carbon_snapshots_pushed_total', help: 'Park snapshots pushed to Socket.IO rooms', registers: [this.registry] });
+  readonly dashboardFrames = new Counter({
+    name: 'zeropark_carbon_dashboard_frames_total',
+    help: 'Frames of room broadcasts, by path: direct (the ready WebSocket frame) or engine (Socket.IO\'s own path)',
+    labelNames: ['path'],
+    registers: [this.registry],
+  });
   readonly dashboardClients = new Gauge({ name: 'zeropark_carbon_dashboard_clients', help: 'Socket.IO clients connected', registers: [this.registry] });
   readonly carbonPointsWritten = new Counter({ name: 'zeropark_carbon_series_points_written_total', help: 'Points written to the carbon series', registers: [this.registry] });
   readonly carbonWriteFailures = new Counter({ name: 'zeropark_carbon_series_write_failures_total', help: 'Failed writes of the carbon series (kept and tried again)', registers: [this.registry] });
