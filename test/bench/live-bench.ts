@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const platform = await startBenchPlatform(park.registryFile, join(dir, `latency-${pushMs}`), { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
     try {
       const latency = await measurePushLatency(platform, park, { seconds: SECONDS, loadMessagesPerSecond: messagesPerSecond, readingsPerMessage: READINGS_PER_MESSAGE });
-      const load = `background ${Math.round(latency.loadReadingsPerSecond)} readings/s acknowledged, carbon service ${latency.carbonCores.toFixed(2)} cores, ${latency.probes} probes`;
+      const load = `background ${Math.round(latency.loadReadingsPerSecond)} readings/s acknowledged, carbon service ${latency.carbonCores.toFixed(2)} cores, ${latency.probes} probes; the probes' own event loop at most ${latency.probeLoopDelayMaxMs.toFixed(0)} ms late`;
       figures.push(report({ bench: 'live', figure: `push_latency_p50_at_${pushMs}ms`, value: Number(latency.p50.toFixed(1)), unit: 'ms', note: load }));
       figures.push(report({ bench: 'live', figure: `push_latency_p99_at_${pushMs}ms`, value: Number(latency.p99.toFixed(1)), unit: 'ms', peer: `push interval ${pushMs} ms`, note: `target ≤ ${pushMs + 50} ms; of it, publish → PUBACK (the ingest's journal): p50 ${latency.pubackP50.toFixed(1)} ms, p99 ${latency.pubackP99.toFixed(1)} ms` }));
     } finally {

@@ -1,8 +1,9 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@zeropark/contracts';
 import mqtt from 'mqtt';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { MARKER, type LoadPark } from '../support/load-park.js';
-import { LoadPublisher } from '../support/load-publisher.js';
+import { BackgroundLoad } from './background-load.js';
 import type { BenchPlatform } from './bench-platform.js';
 import { percentile } from './closed-loop-publisher.js';
 
@@ -17,12 +18,15 @@ export interface PushLatency {
   loadReadingsPerSecond: number;
   /** The carbon service's CPU over the probing, in cores. */
   carbonCores: number;
+  /** The longest the probes' own event loop was late while probing: what the measuring adds at most to a probe. */
+  probeLoopDelayMaxMs: number;
 }
 
 /**
  * Publish → browser: a marker gateway publishes its meter's power every 50 ms (a new value
- * each time) while the load park's gateways publish in the background; a Socket.IO client in
- * the marker's building room notes when the first snapshot holding each value arrives.
+ * each time) while the load park's gateways publish in the background, from a process of their
+ * own (`BackgroundLoad`); a Socket.IO client in the marker's building room notes when the first
+ * snapshot holding each value arrives.
  */
 export async function measurePushLatency(platform: BenchPlatform, park: LoadPark, options: { seconds: number; loadMessagesPerSecond: number; readingsPerMessage: number }): Promise<PushLatency> {
   const dashboard: Socket<ServerToClientEvents, ClientToServerEvents> = io(platform.carbonUrl, { transports: ['websocket'], auth: { token: await platform.token() } });
@@ -45,8 +49,7 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
     }
   });
   const marker = await mqtt.connectAsync(platform.mqttUrl, { clientId: 'bench-marker', username: MARKER.gateway, password: MARKER.secret, reconnectPeriod: 0 });
-  const load = new LoadPublisher({ brokerUrl: platform.mqttUrl, park, readingsPerMessage: options.readingsPerMessage, messagesPerSecond: options.loadMessagesPerSecond, firstTs: Date.now() - 60_000 });
-  await load.start();
+  const load = await BackgroundLoad.start({ brokerUrl: platform.mqttUrl, park, readingsPerMessage: options.readingsPerMessage, messagesPerSecond: options.loadMessagesPerSecond, firstTs: Date.now() - 60_000 });
   let value = 0;
   const probe = setInterval(() => {
     value += 1;
@@ -60,19 +63,22 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   }, 50);
   await new Promise((resolve) => setTimeout(resolve, 3000)); // warm up
   measuring = true;
-  const ackedBefore = load.acknowledged.size;
+  const probeLoopDelay = monitorEventLoopDelay({ resolution: 5 });
+  probeLoopDelay.enable();
+  const ackedBefore = await load.acknowledged();
   const cpuBefore = platform.carbonCpuSeconds();
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
   const elapsed = (performance.now() - started) / 1000;
   const cpu = platform.carbonCpuSeconds() - cpuBefore;
-  const acked = load.acknowledged.size - ackedBefore;
+  const acked = (await load.acknowledged()) - ackedBefore;
   measuring = false;
+  probeLoopDelay.disable();
   clearInterval(probe);
   await load.stop(2000);
   await marker.endAsync();
   dashboard.close();
   const rejected = await platform.ingestReadingsRejected();
   if (rejected > 0) throw new Error(`the ingest refused ${rejected} readings of the load: the latency would not be measured under the load claimed`);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed, probeLoopDelayMaxMs: probeLoopDelay.max / 1e6 };
 }
