@@ -14,7 +14,7 @@ export class CarbonMetrics {
   readonly snapshotsPushed = new Counter({ name: 'zeropark_carbon_snapshots_pushed_total', help: 'Park snapshots pushed to Socket.IO rooms', registers: [this.registry] });
   readonly dashboardFrames = new Counter({
     name: 'zeropark_carbon_dashboard_frames_total',
-    help: 'Frames of room broadcasts, by path: direct (the ready WebSocket frame) or engine (Socket.IO\'s own path)',
+    help: 'Frames of broadcasts to one room (with CARBON_DIRECT_FRAMES=on), by path: direct (the ready WebSocket frame) or engine (Socket.IO\'s own path)',
     labelNames: ['path'],
     registers: [this.registry],
   });
