@@ -11,7 +11,7 @@ import type { Packet } from 'socket.io-parser';
  * `packetCreate`/`flush`/`drain` events, and a write callback that marks the transport writable
  * again on the next turn. With 10 000 dashboards that path, not the socket write, was most of
  * what the carbon service spent beyond a bare `ws` server sending the same frames
- * (docs/benchmarks.md, "dashboards").
+ * (docs/benchmarks.md, "Fan-out").
  *
  * Here a connection gets the frame straight into its WebSocket, as engine.io's own transport
  * would write it (`sender.sendFrame`), when nothing of engine.io's can be overtaken: the
