@@ -1,6 +1,6 @@
 import { issueAccessToken } from '@zeropark/access';
 import { freePort, processCpuSeconds } from '@zeropark/test-servers';
-import { ingestReadingsRejected } from '../support/ingest-metrics.js';
+import { ingestReadingsRejected, ingestMetric as serviceMetric } from '../support/ingest-metrics.js';
 import { startIngestProcess } from '../support/ingest-process.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -16,6 +16,11 @@ export interface BenchPlatform {
   carbonCpuSeconds(): number;
   /** Readings the ingest refused so far: a load it refuses is not the load a figure claims. */
   ingestReadingsRejected(): Promise<number>;
+  /**
+   * The longest each service's event loop was late since the last call, in ms: prom-client starts
+   * its event-loop histogram anew at each scrape of /metrics.
+   */
+  serviceLoopDelaysMs(): Promise<{ ingest: number; carbon: number }>;
   token(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -34,6 +39,10 @@ export async function startBenchPlatform(registryFile: string, dataDir: string, 
     carbonStartSeconds: (performance.now() - carbonStarted) / 1000,
     carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
     ingestReadingsRejected: () => ingestReadingsRejected(ingestPort),
+    serviceLoopDelaysMs: async () => ({
+      ingest: 1000 * (await serviceMetric(ingestPort, 'nodejs_eventloop_lag_max_seconds')),
+      carbon: 1000 * (await serviceMetric(carbonPort, 'nodejs_eventloop_lag_max_seconds')),
+    }),
     token: () => issueAccessToken(TOKEN_SECRET, { subject: 'bench', role: 'viewer', parks: ['*'], ttlSeconds: 3600 }),
     async stop() {
       await carbon.kill('SIGTERM');

@@ -19,6 +19,7 @@ import { report, writeSection, type Figure } from './bench-report.js';
 import { measureLedger } from './ledger-state.js';
 import { measurePushLatency } from './push-latency.js';
 import { measureRestart } from './restart-time.js';
+import { settleDisk } from './settle-disk.js';
 import { measureRawWsFanout, measureSocketIoFanout } from './dashboard-fanout.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -34,6 +35,7 @@ const progress = (text: string) => process.stderr.write(`bench:live ${text}\n`);
 async function main(): Promise<void> {
   const figures: Figure[] = [];
   const dir = temporaryDirectory('live-bench');
+  settleDisk(); // what the build before wrote
 
   if (!LATENCY_ONLY && !FANOUT_ONLY) {
     progress('1/4 live state of 10 000 meters');
@@ -46,26 +48,30 @@ async function main(): Promise<void> {
   const messagesPerSecond = HALF_INGEST_READINGS_PER_S / GATEWAYS / READINGS_PER_MESSAGE;
   for (const pushMs of FANOUT_ONLY ? [] : LATENCY_ONLY ? [100] : [1000, 100]) {
     progress(`2/4 publish → browser at ${HALF_INGEST_READINGS_PER_S} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
-    const platform = await startBenchPlatform(park.registryFile, join(dir, `latency-${pushMs}`), { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
+    const phaseDir = join(dir, `latency-${pushMs}`);
+    const platform = await startBenchPlatform(park.registryFile, phaseDir, { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
     try {
       const latency = await measurePushLatency(platform, park, { seconds: SECONDS, loadMessagesPerSecond: messagesPerSecond, readingsPerMessage: READINGS_PER_MESSAGE });
-      const load = `background ${Math.round(latency.loadReadingsPerSecond)} readings/s acknowledged, carbon service ${latency.carbonCores.toFixed(2)} cores, ${latency.probes} probes; the probes' own event loop at most ${latency.probeLoopDelayMaxMs.toFixed(0)} ms late`;
+      const load = `background ${Math.round(latency.loadReadingsPerSecond)} readings/s acknowledged, carbon service ${latency.carbonCores.toFixed(2)} cores, ${latency.probes} probes; event loops at most late: the probes' ${latency.probeLoopDelayMaxMs.toFixed(0)} ms, the ingest's ${latency.serviceLoopDelayMaxMs.ingest.toFixed(0)} ms, the carbon service's ${latency.serviceLoopDelayMaxMs.carbon.toFixed(0)} ms`;
       figures.push(report({ bench: 'live', figure: `push_latency_p50_at_${pushMs}ms`, value: Number(latency.p50.toFixed(1)), unit: 'ms', note: load }));
       figures.push(report({ bench: 'live', figure: `push_latency_p99_at_${pushMs}ms`, value: Number(latency.p99.toFixed(1)), unit: 'ms', peer: `push interval ${pushMs} ms`, note: `target ≤ ${pushMs + 50} ms; of it, publish → PUBACK (the ingest's journal): p50 ${latency.pubackP50.toFixed(1)} ms, p99 ${latency.pubackP99.toFixed(1)} ms` }));
     } finally {
       await platform.stop();
+      settleDisk(phaseDir);
     }
   }
 
   if (LATENCY_ONLY) return;
 
   progress(`3/4 ${CLIENTS} dashboards at 1 Hz, beside raw ws, ${SECONDS} s each`);
-  const fanoutPlatform = await startBenchPlatform(park.registryFile, join(dir, 'fanout'));
+  const fanoutDir = join(dir, 'fanout');
+  const fanoutPlatform = await startBenchPlatform(park.registryFile, fanoutDir);
   let socketIo;
   try {
     socketIo = await measureSocketIoFanout(fanoutPlatform, park, CLIENTS, SECONDS);
   } finally {
     await fanoutPlatform.stop();
+    settleDisk(fanoutDir);
   }
   const raw = await measureRawWsFanout(dir, socketIo.frame, CLIENTS, SECONDS);
   const frameKb = (Buffer.byteLength(socketIo.frame) / 1024).toFixed(1);

@@ -20,6 +20,8 @@ export interface PushLatency {
   carbonCores: number;
   /** The longest the probes' own event loop was late while probing: what the measuring adds at most to a probe. */
   probeLoopDelayMaxMs: number;
+  /** The longest each service's event loop was late while probing. */
+  serviceLoopDelayMaxMs: { ingest: number; carbon: number };
 }
 
 /**
@@ -65,12 +67,14 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   measuring = true;
   const probeLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   probeLoopDelay.enable();
+  await platform.serviceLoopDelaysMs(); // starts their histograms anew
   const ackedBefore = await load.acknowledged();
   const cpuBefore = platform.carbonCpuSeconds();
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
   const elapsed = (performance.now() - started) / 1000;
   const cpu = platform.carbonCpuSeconds() - cpuBefore;
+  const serviceLoopDelayMaxMs = await platform.serviceLoopDelaysMs();
   const acked = (await load.acknowledged()) - ackedBefore;
   measuring = false;
   probeLoopDelay.disable();
@@ -80,5 +84,5 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   dashboard.close();
   const rejected = await platform.ingestReadingsRejected();
   if (rejected > 0) throw new Error(`the ingest refused ${rejected} readings of the load: the latency would not be measured under the load claimed`);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed, probeLoopDelayMaxMs: probeLoopDelay.max / 1e6 };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed, probeLoopDelayMaxMs: probeLoopDelay.max / 1e6, serviceLoopDelayMaxMs };
 }
