@@ -1,4 +1,4 @@
-/** One figure of an ingest's /metrics, or NaN when it is not there. */
+/** One figure of a service's /metrics (the ingest's, or the carbon service's: the same format), or NaN when it is not there. */
 export async function ingestMetric(httpPort: number, name: string): Promise<number> {
   const text = await metricsText(httpPort);
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
