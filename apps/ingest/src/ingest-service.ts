@@ -77,7 +77,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
       await source.close();
       await writer.stop();
       await writes.close();
-      journal.close();
+      await journal.close();
       deadLetters.close();
     },
   };

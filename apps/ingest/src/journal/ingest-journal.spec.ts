@@ -25,28 +25,45 @@ describe(IngestJournal.name, () => {
     expect(journal.stats).toEqual({ commits: 1, entries: 50 });
     await journal.append(entry(50));
     expect(journal.stats).toEqual({ commits: 2, entries: 51 });
-    journal.close();
+    await journal.close();
   });
 
   it('should commit the batches that arrive after a commit in the next one', async () => {
     const journal = new IngestJournal(journalFile(), prepared);
     const first = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(seq))));
-    await new Promise((resolve) => setImmediate(resolve)); // the first commit is done
+    await new Promise((resolve) => setImmediate(resolve)); // the first commit is on its way to disk
     const second = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(10 + seq))));
     await Promise.all([first, second]);
     expect(journal.stats).toEqual({ commits: 2, entries: 20 });
-    journal.close();
+    await journal.close();
+  });
+
+  it('should let the event loop turn while a commit is on its way to disk', async () => {
+    const journal = new IngestJournal(journalFile(), prepared);
+    await journal.append(entry(0)); // the worker is started
+    let committed = false;
+    const appended = journal.append(entry(1)).then(() => (committed = true));
+    let turns = 0;
+    const turn = () => {
+      turns += 1;
+      if (!committed) setImmediate(turn);
+    };
+    setImmediate(turn);
+    await appended;
+    // a commit made on this thread would resolve in the turn it runs in: one turn, not several
+    expect(turns).toBeGreaterThanOrEqual(3);
+    await journal.close();
   });
 
   it('should keep what it committed across a reopen, as after a crash', async () => {
     const file = journalFile();
     const first = new IngestJournal(file, prepared);
     await first.append(entry(1, 3));
-    first.close();
+    await first.close();
     const second = new IngestJournal(file, prepared);
     expect(second.depth).toBe(3);
     expect(readingsOf(second.take(100)).map((reading) => reading.ts)).toEqual([1000, 1001, 1002]);
-    second.close();
+    await second.close();
   });
 
   it('should hand out the oldest entries up to a number of readings, and forget them once removed', async () => {
@@ -57,7 +74,7 @@ describe(IngestJournal.name, () => {
     journal.remove(batch);
     expect(journal.depth).toBe(3);
     expect(readingsOf(journal.take(6)).map((reading) => reading.values.power_kw)).toEqual([3, 3, 3]);
-    journal.close();
+    await journal.close();
   });
 
   it('should hand out the next entries while earlier ones are still taken, and all of them again after untakeAll', async () => {
@@ -68,7 +85,7 @@ describe(IngestJournal.name, () => {
     expect(journal.take(5).ids).toEqual([]);
     journal.untakeAll();
     expect(readingsOf(journal.take(5)).map((reading) => reading.values.power_kw)).toEqual([1, 2, 3]);
-    journal.close();
+    await journal.close();
   });
 
   it('should hand out entries appended after the journal was emptied, though SQLite gives their rows the same ids again', async () => {
@@ -82,7 +99,7 @@ describe(IngestJournal.name, () => {
     expect(readingsOf(second).map((reading) => reading.values.power_kw)).toEqual([2]);
     journal.remove(second);
     expect(journal.depth).toBe(0);
-    journal.close();
+    await journal.close();
   });
 
   it('should delete on disk exactly the removed rows, so a reopen replays only the rest', async () => {
@@ -90,11 +107,11 @@ describe(IngestJournal.name, () => {
     const first = new IngestJournal(file, prepared);
     await Promise.all([first.append(entry(1, 2)), first.append(entry(2, 2)), first.append(entry(3, 2))]);
     first.remove(first.take(4));
-    first.close();
+    await first.close();
     const second = new IngestJournal(file, prepared);
     expect(second.depth).toBe(2);
     expect(readingsOf(second.take(100)).map((reading) => reading.values.power_kw)).toEqual([3, 3]);
-    second.close();
+    await second.close();
   });
 
   it('should refuse to remove rows that are not the oldest', async () => {
@@ -104,14 +121,14 @@ describe(IngestJournal.name, () => {
     const second: typeof both = { ids: both.ids.slice(1), batches: [], readingCount: 1 };
     expect(() => journal.remove(second)).toThrow('oldest first');
     expect(journal.depth).toBe(2);
-    journal.close();
+    await journal.close();
   });
 
   it('should hand out a whole entry even when it alone is larger than asked', async () => {
     const journal = new IngestJournal(journalFile(), prepared);
     await journal.append(entry(1, 10));
     expect(readingsOf(journal.take(4))).toHaveLength(10);
-    journal.close();
+    await journal.close();
   });
 });
 
@@ -120,7 +137,7 @@ describe(`${IngestJournal.name} with several parks`, () => {
     const journal = new IngestJournal(journalFile(), prepared);
     await Promise.all([journal.append(entry(1, 1, 'p1')), journal.append(entry(2, 1, 'p1')), journal.append(entry(3, 1, 'p2')), journal.append(entry(4, 1, 'p1'))]);
     expect(journal.take(100).batches.map((group) => group.park)).toEqual(['p1', 'p1', 'p2', 'p1']);
-    journal.close();
+    await journal.close();
   });
 });
 
@@ -132,6 +149,6 @@ describe(`${IngestJournal.name} past its memory bound`, () => {
     expect(readingsOf(batch).map((reading) => reading.values.power_kw)).toEqual([1, 1, 1, 2, 2, 2, 3]);
     journal.remove(batch);
     expect(journal.depth).toBe(0);
-    journal.close();
+    await journal.close();
   });
 });

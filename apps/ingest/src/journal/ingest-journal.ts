@@ -1,5 +1,6 @@
 import type { AcceptedReading } from '@zeropark/contracts';
 import { openSqlite, type ParkReadings, type PreparedReadings } from '@zeropark/timeseries';
+import { JournalWritesInWorker, type JournalRow } from './journal-writes-in-worker.js';
 
 export interface JournalEntry {
   park: string;
@@ -40,8 +41,11 @@ const DEFAULT_MEMORY_READINGS = 250_000;
 /**
  * The local durable journal: a batch is accepted (PUBACK) once it is here, and leaves only when
  * the store confirmed it (DESIGN.md, "Accepted means durable"). SQLite in WAL mode with
- * `synchronous = FULL`; appends that arrive in the same turn of the event loop share one commit
- * (group commit), so many concurrent publishes cost one fsync. The rows waiting for the store
+ * `synchronous = FULL`; appends share one commit (group commit), so many concurrent publishes
+ * cost one fsync: those of one turn of the event loop, and all those that came while the commit
+ * before was on its way to disk. The commits are made by a worker thread
+ * (`JournalWritesInWorker`), so a slow disk holds up the PUBACKs waiting for it, not the event
+ * loop that takes every gateway's packets; this connection only reads. The rows waiting for the store
  * are also kept in memory (up to a bound) in the store's own write form, prepared once at commit,
  * so the store writer neither reads back and parses what was just written nor holds a queue of
  * objects for the garbage collector to walk; removals are not fsynced (a removal lost in a crash
@@ -49,11 +53,12 @@ const DEFAULT_MEMORY_READINGS = 250_000;
  */
 export class IngestJournal<Prepared extends PreparedReadings> {
   private readonly db: ReturnType<typeof openSqlite>;
-  private readonly insertMany: (entries: readonly JournalEntry[]) => number[];
-  private readonly deleteThrough: (lastId: number) => void;
+  private readonly writes: JournalWritesInWorker;
   private readonly selectReadings: ReturnType<ReturnType<typeof openSqlite>['prepare']>;
   private pending: { entry: JournalEntry; resolve: () => void; reject: (error: Error) => void }[] = [];
   private commitScheduled = false;
+  /** The commit on its way to disk, if any: the next one starts when it is done. */
+  private committing: Promise<void> | undefined;
   private readingCount = 0;
   private readonly queue: QueuedRow<Prepared>[] = [];
   /** The rows at the front of the queue that a write has taken. */
@@ -73,20 +78,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     this.db.exec(`CREATE TABLE IF NOT EXISTS journal (
       id INTEGER PRIMARY KEY, park TEXT NOT NULL, gateway TEXT NOT NULL, seq INTEGER NOT NULL,
       received_at INTEGER NOT NULL, reading_count INTEGER NOT NULL, readings_json TEXT NOT NULL)`);
-    const insert = this.db.prepare('INSERT INTO journal (park, gateway, seq, received_at, reading_count, readings_json) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertMany = this.db.transaction((entries: readonly JournalEntry[]) =>
-      entries.map((entry) => Number(insert.run(entry.park, entry.gateway, entry.seq, entry.receivedAt, entry.readings.length, entry.readingsJson).lastInsertRowid)),
-    );
-    // the store confirms the oldest rows first, so one range delete removes a whole batch
-    const removeThrough = this.db.prepare('DELETE FROM journal WHERE id <= ?');
-    this.deleteThrough = (lastId) => {
-      this.db.pragma('synchronous = NORMAL');
-      try {
-        removeThrough.run(lastId);
-      } finally {
-        this.db.pragma('synchronous = FULL');
-      }
-    };
+    this.writes = new JournalWritesInWorker(file);
     this.selectReadings = this.db.prepare('SELECT readings_json FROM journal WHERE id = ?');
     // after a restart: what the store never confirmed, read back from disk when its turn comes
     for (const row of this.db.prepare('SELECT id, park, reading_count FROM journal ORDER BY id').iterate() as IterableIterator<{ id: number; park: string; reading_count: number }>) {
@@ -99,10 +91,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   append(entry: JournalEntry): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ entry, resolve, reject });
-      if (!this.commitScheduled) {
-        this.commitScheduled = true;
-        setImmediate(() => this.commit());
-      }
+      this.scheduleCommit();
     });
   }
 
@@ -139,7 +128,9 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     const lastId = batch.ids.at(-1);
     if (lastId === undefined) return;
     if (batch.ids[0] !== this.queue[0]?.id) throw new Error('journal rows must be removed oldest first');
-    this.deleteThrough(lastId);
+    // the store confirms the oldest rows first, so one range delete removes a whole batch; one
+    // that fails only leaves rows the store already has, replayed harmlessly after a restart
+    this.writes.deleteThrough(lastId).catch(() => undefined);
     const removed = this.queue.splice(0, batch.ids.length);
     this.taken = Math.max(0, this.taken - removed.length);
     for (const row of removed) {
@@ -155,23 +146,39 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     return () => this.listeners.delete(listener);
   }
 
-  close(): void {
-    this.commit();
+  /** Commits what was appended, then closes the file: every append made before has settled. */
+  async close(): Promise<void> {
+    while (this.committing !== undefined || this.pending.length > 0) await (this.committing ?? this.commit());
+    await this.writes.close();
     this.db.close();
   }
 
-  private commit(): void {
+  /** The next commit, after this turn of the event loop and after the commit on its way to disk. */
+  private scheduleCommit(): void {
+    if (this.commitScheduled || this.committing !== undefined) return;
+    this.commitScheduled = true;
+    setImmediate(() => void this.commit());
+  }
+
+  private commit(): Promise<void> {
     this.commitScheduled = false;
     const group = this.pending;
-    if (group.length === 0) return;
+    if (group.length === 0) return Promise.resolve();
     this.pending = [];
-    let ids: number[];
-    try {
-      ids = this.insertMany(group.map((item) => item.entry));
-    } catch (error) {
-      for (const item of group) item.reject(error as Error);
-      return;
-    }
+    this.committing = this.writes.insert(group.map(({ entry }) => rowOf(entry))).then(
+      (ids) => this.committed(group, ids),
+      (error: unknown) => {
+        for (const item of group) item.reject(error as Error);
+      },
+    );
+    void this.committing.finally(() => {
+      this.committing = undefined;
+      if (this.pending.length > 0) this.scheduleCommit();
+    });
+    return this.committing;
+  }
+
+  private committed(group: { entry: JournalEntry; resolve: () => void }[], ids: number[]): void {
     this.stats.commits += 1;
     this.stats.entries += group.length;
     group.forEach(({ entry }, index) => {
@@ -194,4 +201,8 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+function rowOf(entry: JournalEntry): JournalRow {
+  return [entry.park, entry.gateway, entry.seq, entry.receivedAt, entry.readings.length, entry.readingsJson];
 }

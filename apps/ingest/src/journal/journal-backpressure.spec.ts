@@ -21,6 +21,6 @@ describe(JournalBackpressure.name, () => {
     journal.remove(journal.take(10));
     await held;
     expect(engaged).toEqual([true, false]);
-    journal.close();
+    await journal.close();
   });
 });

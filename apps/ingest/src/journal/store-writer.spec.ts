@@ -50,7 +50,7 @@ describe(StoreWriter.name, () => {
     expect(store.written.map((written) => written.ts)).toEqual([1, 2, 3, 4, 5]);
     expect(store.attempts).toBe(3 + 3); // three refusals, then 5 readings in batches of 2: 2 + 2 + 1
     await writer.stop();
-    journal.close();
+    await journal.close();
   });
 
   it('should leave what the store never took in the journal when stopped', async () => {
@@ -62,7 +62,7 @@ describe(StoreWriter.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     await writer.stop();
     expect(journal.depth).toBe(1);
-    journal.close();
+    await journal.close();
   });
 
   it('should write the next batch while the last is under way, and keep a batch confirmed early until those before it are', async () => {
@@ -80,6 +80,6 @@ describe(StoreWriter.name, () => {
     store.held[2]?.confirm();
     await expect.poll(() => journal.depth).toBe(0);
     await writer.stop();
-    journal.close();
+    await journal.close();
   });
 });
