@@ -3,7 +3,8 @@
 // in the order they come, and answering each with its outcome.
 import { openSqlite } from '@zeropark/timeseries';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { JournalRow, JournalWorkerReply, JournalWorkerRequest } from './journal-writes-in-worker.js';
+import type { JournalRow, JournalWorkerRequest } from './journal-writes-in-worker.js';
+import type { WorkerAnswer } from './worker-requests.js';
 
 const port = parentPort;
 if (port === null) throw new Error('journal-write-worker runs as a worker thread');
@@ -31,10 +32,10 @@ function handle(request: JournalWorkerRequest): number[] | undefined {
   }
 }
 
-port.on('message', (request: JournalWorkerRequest) => {
-  let reply: JournalWorkerReply;
+port.on('message', (request: JournalWorkerRequest & { id: number }) => {
+  let reply: WorkerAnswer<number[] | undefined>;
   try {
-    reply = { id: request.id, ok: true, ids: handle(request) };
+    reply = { id: request.id, ok: true, value: handle(request) };
   } catch (error) {
     reply = { id: request.id, ok: false, reason: (error as Error).message };
   }

@@ -1,13 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import { WorkerRequests } from './worker-requests.js';
 
 /** A journal row as the worker inserts it: park, gateway, seq, received at, reading count, readings' JSON. */
 export type JournalRow = [park: string, gateway: string, seq: number, receivedAt: number, readingCount: number, readingsJson: string];
 
-type JournalWorkerCommand = { kind: 'insert'; rows: JournalRow[] } | { kind: 'delete'; lastId: number } | { kind: 'close' };
-
-export type JournalWorkerRequest = JournalWorkerCommand & { id: number };
-
-export type JournalWorkerReply = { id: number; ok: true; ids: number[] | undefined } | { id: number; ok: false; reason: string };
+export type JournalWorkerRequest = { kind: 'insert'; rows: JournalRow[] } | { kind: 'delete'; lastId: number } | { kind: 'close' };
 
 /**
  * The journal's writes, made by a worker thread with its own connection to the journal file: a
@@ -18,66 +14,27 @@ export type JournalWorkerReply = { id: number; ok: true; ids: number[] | undefin
  * gateways get no PUBACK and send again) and the next request starts a new one.
  */
 export class JournalWritesInWorker {
-  private worker: Promise<Worker> | undefined;
-  private readonly pending = new Map<number, { resolve: (ids: number[] | undefined) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+  private readonly worker: WorkerRequests<JournalWorkerRequest, number[] | undefined>;
 
-  constructor(
-    private readonly file: string,
-    private readonly workerFile: URL = builtWorker(),
-  ) {}
+  constructor(file: string, workerFile: URL = builtWorker()) {
+    this.worker = new WorkerRequests(workerFile, { file }, 'journal write worker');
+  }
 
   /** Inserts the rows in one transaction; resolves with their ids once it is committed to disk. */
   async insert(rows: JournalRow[]): Promise<number[]> {
-    return (await this.request({ kind: 'insert', rows })) ?? [];
+    return (await this.worker.request({ kind: 'insert', rows })) ?? [];
   }
 
   /** Deletes the rows up to `lastId`, after every request sent before. */
   async deleteThrough(lastId: number): Promise<void> {
-    await this.request({ kind: 'delete', lastId });
+    await this.worker.request({ kind: 'delete', lastId });
   }
 
   /** Closes the worker's connection once every request sent before is done, and ends the worker. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    if (worker === undefined) return;
-    await this.request({ kind: 'close' }).catch(() => undefined);
-    this.worker = undefined;
-    await (await worker.catch(() => undefined))?.terminate();
-  }
-
-  private async request(command: JournalWorkerCommand): Promise<number[] | undefined> {
-    const worker = await this.started();
-    const id = (this.nextId += 1);
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...command } satisfies JournalWorkerRequest);
-    });
-  }
-
-  private started(): Promise<Worker> {
-    this.worker ??= new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(this.workerFile, { workerData: { file: this.file } });
-      worker.on('message', (message: JournalWorkerReply | { ready: true }) => {
-        if ('ready' in message) {
-          resolve(worker);
-          return;
-        }
-        const waiting = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.ok) waiting?.resolve(message.ids);
-        else waiting?.reject(new Error(message.reason));
-      });
-      const fail = (error: Error) => {
-        this.worker = undefined;
-        reject(error);
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => fail(new Error(`the journal write worker exited (${code})`)));
-    });
-    return this.worker;
+    if (!this.worker.running) return;
+    await this.worker.request({ kind: 'close' }).catch(() => undefined);
+    await this.worker.terminate();
   }
 }
 

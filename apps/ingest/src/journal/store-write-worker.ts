@@ -3,22 +3,23 @@
 // each request with its outcome.
 import { InfluxStore, openStore, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest } from './store-writes-in-worker.js';
+import type { StoreWorkerRequest } from './store-writes-in-worker.js';
+import type { WorkerAnswer } from './worker-requests.js';
 
 const port = parentPort;
 if (port === null) throw new Error('store-write-worker runs as a worker thread');
 const store: TimeseriesStore = await openStore(workerData as StoreSettings);
 
-function write(request: WorkerRequest): Promise<void> {
+function write(request: StoreWorkerRequest): Promise<void> {
   if (request.kind === 'readings') return store.writeReadings(request.batches);
   if (!(store instanceof InfluxStore)) return Promise.reject(new Error('line protocol sent to a store that is not InfluxDB'));
   return store.writeLineProtocol(request.texts);
 }
 
-port.on('message', (request: WorkerRequest) => {
-  const reply = (answer: WorkerReply) => port.postMessage(answer);
+port.on('message', (request: StoreWorkerRequest & { id: number }) => {
+  const reply = (answer: WorkerAnswer<undefined>) => port.postMessage(answer);
   write(request).then(
-    () => reply({ id: request.id, ok: true }),
+    () => reply({ id: request.id, ok: true, value: undefined }),
     (error: unknown) => reply({ id: request.id, ok: false, reason: (error as Error).message }),
   );
 });

@@ -1,10 +1,8 @@
 import { lineProtocolOf, preparedReadingsOf, type ParkReadings, type PreparedReadings, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
-import { Worker } from 'node:worker_threads';
+import { WorkerRequests } from './worker-requests.js';
 
 /** A store write handed to the worker: InfluxDB's line protocol, or SQLite's readings. */
-export type WorkerRequest = { id: number } & ({ kind: 'lines'; texts: string[] } | { kind: 'readings'; batches: ParkReadings[] });
-
-export type WorkerReply = { id: number; ok: true } | { id: number; ok: false; reason: string };
+export type StoreWorkerRequest = { kind: 'lines'; texts: string[] } | { kind: 'readings'; batches: ParkReadings[] };
 
 /**
  * The ingest's store writes, made by a worker thread with a store of its own (InfluxDB or the
@@ -15,60 +13,27 @@ export type WorkerReply = { id: number; ok: true } | { id: number; ok: false; re
  * (the store writer then retries; a new worker is started for the next write).
  */
 export class StoreWritesInWorker implements Pick<TimeseriesStore, 'writePreparedReadings'> {
-  private worker: Promise<Worker> | undefined;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+  private readonly worker: WorkerRequests<StoreWorkerRequest, undefined>;
 
   constructor(
     private readonly settings: StoreSettings,
-    private readonly workerFile: URL = builtWorker(),
-  ) {}
+    workerFile: URL = builtWorker(),
+  ) {
+    this.worker = new WorkerRequests(workerFile, settings, 'store write worker');
+  }
 
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
     if (batches.length === 0) return;
-    const id = (this.nextId += 1);
-    const request: WorkerRequest = this.settings.kind === 'influxdb' ? { id, kind: 'lines', texts: lineProtocolOf(batches) } : { id, kind: 'readings', batches: preparedReadingsOf(batches) };
-    const worker = await this.started();
-    await new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage(request);
-    });
+    await this.worker.request(this.settings.kind === 'influxdb' ? { kind: 'lines', texts: lineProtocolOf(batches) } : { kind: 'readings', batches: preparedReadingsOf(batches) });
   }
 
   /** Starts the worker and opens its store now, rather than at the first write: a store out of reach shows at start. */
   async open(): Promise<void> {
-    await this.started();
+    await this.worker.start();
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker !== undefined) await (await worker.catch(() => undefined))?.terminate();
-  }
-
-  private started(): Promise<Worker> {
-    this.worker ??= new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(this.workerFile, { workerData: this.settings });
-      worker.on('message', (message: WorkerReply | { ready: true }) => {
-        if ('ready' in message) {
-          resolve(worker);
-          return;
-        }
-        const waiting = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.ok) waiting?.resolve();
-        else waiting?.reject(new Error(message.reason));
-      });
-      const fail = (error: Error) => {
-        this.worker = undefined;
-        reject(error);
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-      };
-      worker.on('error', fail);
-      worker.on('exit', (code) => fail(new Error(`the store write worker exited (${code})`)));
-    });
-    return this.worker;
+    await this.worker.terminate();
   }
 }
 
