@@ -28,12 +28,11 @@ export class BackgroundLoad {
     return ((await this.reply('acknowledged')) as Extract<Reply, { kind: 'acknowledged' }>).readings;
   }
 
-  /** Stops publishing, waits up to `settleMs` for acknowledgements in flight; the readings acknowledged in all. */
-  async stop(settleMs: number): Promise<number> {
+  /** Stops publishing, waits up to `settleMs` for acknowledgements in flight, and for the process to end. */
+  async stop(settleMs: number): Promise<void> {
     this.child.send({ kind: 'stop', settleMs } satisfies Request);
-    const { readings } = (await this.reply('acknowledged')) as Extract<Reply, { kind: 'acknowledged' }>;
+    await this.reply('acknowledged');
     if (this.child.exitCode === null) await once(this.child, 'exit');
-    return readings;
   }
 
   private reply(kind: Reply['kind']): Promise<Reply> {

@@ -142,7 +142,7 @@ describe('the ingest with its embedded broker', () => {
         { index: 2, meter: 'B01-GAS', rule: 'schema', reason: expect.stringContaining('readings[2].ts: looks like epoch seconds') as string },
       ],
     });
-    const letters = new DeadLetterLog(join(dataDir, 'ingest.db'));
+    const letters = new DeadLetterLog(join(dataDir, 'dead-letters.db'));
     expect(letters.list('p1').map((letter) => letter.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^meter-of-another-gateway: /), expect.stringMatching(/^schema: /)]),
     );

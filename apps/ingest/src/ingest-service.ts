@@ -31,7 +31,9 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const writes = new StoreWritesInWorker(storeSettings);
   writes.open().catch((error: unknown) => logger.warn({ reason: (error as Error).message, store: storeSettings.kind }, 'the store cannot be opened yet: readings wait in the journal'));
   const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: readingPreparer(storeSettings) });
-  const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'ingest.db'));
+  // a file of its own: the journal's file is written by the journal's worker, and a dead letter
+  // written beside it from this thread would wait for that worker's commits
+  const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'dead-letters.db'));
   const metrics = new IngestMetrics();
   let commits = 0;
   const observeJournal = () => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** Every setting of the ingest, validated at start (docs/configuration.md lists them). */
 export const INGEST_SETTINGS = {
   ZEROPARK_REGISTRY: { schema: env.list('config/example-park.yaml'), description: 'Park registry files, comma-separated, one park each' },
-  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store and the ingest journal (ingest.db)' },
+  ZEROPARK_DATA_DIR: { schema: env.text('data'), description: 'Folder of the embedded store, the ingest journal (ingest.db) and its dead letters (dead-letters.db)' },
   ...STORE_SETTINGS,
   ZEROPARK_BUS_SECRET: {
     schema: z.string().min(16, 'needs at least 16 characters').optional(),
