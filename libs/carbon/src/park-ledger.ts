@@ -120,6 +120,8 @@ export class ParkLedger {
   private readonly dirty = new Set<number>();
   /** Minutes re-accounted since the carbon series last took them. */
   private readonly unwritten = new Set<number>();
+  /** Points of minutes that left the window before the carbon series took them. */
+  private leftUnwritten: CarbonPoint[] = [];
   /** While replaying after a restart: shares before this minute are already in the series. */
   private replayCutoff = -Infinity;
   private readonly days = new Map<string, ParkTotals>();
@@ -285,7 +287,8 @@ export class ParkLedger {
    */
   takeCarbonPoints(at: number): CarbonPoint[] {
     this.slideTo(at);
-    const points: CarbonPoint[] = [];
+    const points = this.leftUnwritten;
+    this.leftUnwritten = [];
     for (const minute of [...this.unwritten].sort((a, b) => a - b)) {
       const live = this.minutes.get(minute);
       if (live?.result === undefined || live.result === null) continue;
@@ -498,6 +501,8 @@ export class ParkLedger {
     for (const [minute, live] of this.minutes) {
       if (minute >= this.horizon) continue;
       live.drawn.forEach((drawn, index) => (this.leftBeforeWindow[index] = (this.leftBeforeWindow[index] ?? ZERO).minus(drawn)));
+      // accounted but not yet written: its points wait for the next write, or the series would miss it
+      if (this.unwritten.delete(minute) && live.result !== null) this.leftUnwritten.push(...this.pointsOf(minute, live.result, live.drawn));
       this.minutes.delete(minute);
     }
     // a building's days are kept for today and yesterday only; the park's for this year and the last
