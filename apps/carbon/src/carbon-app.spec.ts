@@ -182,6 +182,22 @@ describe('the carbon service on a real MQTT bus', () => {
       .toBeCloseTo(12.5, 6);
   });
 
+  it("should write a gateway's backlog of months to the carbon series, minute by minute", async () => {
+    // H1-MAIN was silent for 99 days: 9900 kWh over 142 560 minutes, each older than the live window
+    const days = 99;
+    const [first, last] = [Date.now() - (days + 1) * 24 * HOUR, Date.now() - 24 * HOUR];
+    await publishBatch({ v: 1, park: 'other-park', gateway: 'gw-h1', seq: 1, receivedAt: Date.now(), readings: [{ meter: 'H1-MAIN', building: 'H1', role: 'building_submeter', carrier: 'electricity', ts: first, values: { energy_import_kwh: 0 } }] });
+    await publishBatch({ v: 1, park: 'other-park', gateway: 'gw-h1', seq: 2, receivedAt: Date.now(), readings: [{ meter: 'H1-MAIN', building: 'H1', role: 'building_submeter', carrier: 'electricity', ts: last, values: { energy_import_kwh: 100 * days } }] });
+    const authorization = `Bearer ${await tokenFor(['other-park'])}`;
+    const url = `http://127.0.0.1:${carbon.port}/api/parks/other-park/history?figure=electricityKwh&building=H1&resolution=1d&from=${first - 24 * HOUR}&to=${Date.now()}`;
+    await expect
+      .poll(async () => {
+        const answer = (await (await fetch(url, { headers: { authorization } })).json()) as { points: { value: number | null }[] };
+        return answer.points.reduce((sum, point) => sum + (point.value ?? 0), 0);
+      }, { timeout: 30_000, interval: 500 })
+      .toBeCloseTo(100 * days, 6);
+  }, 40_000);
+
   it('should explain a history query it cannot answer, parameter by parameter', async () => {
     const authorization = `Bearer ${await tokenFor(['demo-park'])}`;
     const response = await fetch(`http://127.0.0.1:${carbon.port}/api/parks/demo-park/history?figure=co2&from=1764300000&to=2026-11-28T10:00:00&resolution=1m`, { headers: { authorization } });

@@ -17,6 +17,12 @@ describe(parkFigureOf.name, () => {
     expect(parkFigureOf('renewableShare', sums)).toBeCloseTo(0.285714, 6);
   });
 
+  it("should drop the float noise of the store's sum of minute points", () => {
+    // a day of 13.41 kWh, summed by the store from 1 440 binary floats
+    expect(parkFigureOf('gridImportKwh', { gridImportKwh: 13.409999999999982 })).toBe(13.41);
+    expect(parkFigureOf('electricityConsumedKwh', { gridImportKwh: 8.530000000000001 })).toBe(8.53);
+  });
+
   it('should give null for a ratio with nothing to divide by', () => {
     expect(parkFigureOf('intensityGPerKwh', {})).toBeNull();
   });
@@ -26,5 +32,10 @@ describe(buildingFigureOf.name, () => {
   it("should add a building's electricity, fuel and heat emissions", () => {
     // 10 + 2.5 + 1 = 13.5 kg
     expect(buildingFigureOf('emissionsKg', { electricityKg: 10, scope1Kg: 2.5, scope2HeatKg: 1 })).toBe(13.5);
+  });
+
+  it("should drop the float noise of the store's sum of minute points", () => {
+    expect(buildingFigureOf('electricityKwh', { electricityKwh: 9.680000000000001 })).toBe(9.68);
+    expect(buildingFigureOf('emissionsKg', { electricityKg: 0.1, scope1Kg: 0.2 })).toBe(0.3);
   });
 });

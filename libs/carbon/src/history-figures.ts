@@ -1,6 +1,6 @@
 import { dec } from './decimal.js';
 import { DEFAULT_FUEL_FACTORS } from './fuel-factors.js';
-import { parkTotalsOfSums } from './period-figures.js';
+import { parkTotalsOfSums, storedSum } from './period-figures.js';
 import { BUILDING_TOTAL_KEYS, PARK_TOTAL_KEYS, parkFigures, type ParkFigures, type ParkTotalKey } from './period-totals.js';
 
 /**
@@ -54,7 +54,7 @@ export function parkFigureOf(figure: ParkHistoryFigure, sums: Readonly<Record<st
 }
 
 export function buildingFigureOf(figure: BuildingHistoryFigure, sums: Readonly<Record<string, number>>): number {
-  const of = (key: string) => sums[key] ?? 0;
-  if (figure === 'emissionsKg') return dec(of('electricityKg')).plus(dec(of('scope1Kg'))).plus(dec(of('scope2HeatKg'))).toNumber();
-  return of(figure);
+  const of = (key: string) => storedSum(sums[key] ?? 0);
+  if (figure === 'emissionsKg') return of('electricityKg').plus(of('scope1Kg')).plus(of('scope2HeatKg')).toNumber();
+  return of(figure).toNumber();
 }

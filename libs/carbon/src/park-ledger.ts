@@ -20,7 +20,7 @@ import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
 import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
-import { buildingFigures, periodFigures } from './period-figures.js';
+import { buildingFigures, periodFigures, storedSum } from './period-figures.js';
 import { accumulate, BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
@@ -352,9 +352,9 @@ export class ParkLedger {
       const day = localDay(bucket.ts, timezone);
       let totals = this.days.get(day);
       if (totals === undefined) this.days.set(day, (totals = emptyTotals(PARK_TOTAL_KEYS)));
-      for (const key of PARK_TOTAL_KEYS) totals[key] = totals[key].plus(dec(bucket.sums[key] ?? 0));
+      for (const key of PARK_TOTAL_KEYS) totals[key] = totals[key].plus(storedSum(bucket.sums[key] ?? 0));
       this.coverage.contracts.forEach((contract, index) => {
-        used[index] = (used[index] ?? ZERO).plus(dec(bucket.sums[contractField(contract)] ?? 0));
+        used[index] = (used[index] ?? ZERO).plus(storedSum(bucket.sums[contractField(contract)] ?? 0));
       });
     }
     this.leftBeforeWindow = this.coverage.fullVolumes().map((volume, index) => volume.minus(used[index] ?? ZERO));
@@ -365,7 +365,7 @@ export class ParkLedger {
         if (buildings === undefined) this.buildingDays.set(day, (buildings = new Map()));
         let totals = buildings.get(building);
         if (totals === undefined) buildings.set(building, (totals = emptyTotals(BUILDING_TOTAL_KEYS)));
-        for (const key of BUILDING_TOTAL_KEYS) totals[key] = totals[key].plus(dec(bucket.sums[key] ?? 0));
+        for (const key of BUILDING_TOTAL_KEYS) totals[key] = totals[key].plus(storedSum(bucket.sums[key] ?? 0));
       }
     }
     this.horizon = Math.max(this.horizon, input.cutoff);
@@ -465,7 +465,8 @@ export class ParkLedger {
       late.result = result;
     }
     if (this.dirty.size === 0) return;
-    const first = Math.min(...this.dirty);
+    let first = Infinity;
+    for (const minute of this.dirty) first = Math.min(first, minute); // no spread: a backlog can make many
     const withContracts = this.coverage.contracts.length > 0;
     const left = [...this.leftBeforeWindow];
     for (const minute of [...this.minutes.keys()].sort((a, b) => a - b)) {

@@ -104,15 +104,17 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   /** The minutes accounted anew, to the `carbon` series; what fails is kept for the next write. */
   writeSeries(): Promise<void> {
     this.seriesWrite = this.seriesWrite.then(async () => {
-      const now = this.clock();
-      const points = [...this.unwritten];
-      for (const ledger of this.ledgers.values()) points.push(...ledger.takeCarbonPoints(now));
-      this.unwritten = [];
-      if (points.length === 0) return;
+      let points = this.unwritten;
       try {
+        // a gateway's backlog can bring hundreds of thousands of points: no spread into push
+        const now = this.clock();
+        points = points.concat(...[...this.ledgers.values()].map((ledger) => ledger.takeCarbonPoints(now)));
+        this.unwritten = [];
+        if (points.length === 0) return;
         await this.store.writeCarbon(points);
         this.metrics.carbonPointsWritten.inc(points.length);
       } catch (error) {
+        // never a rejection: the next write is chained on this one
         this.unwritten = points;
         this.metrics.carbonWriteFailures.inc();
         this.logger.warn({ reason: (error as Error).message, points: points.length }, 'carbon series write failed: kept, trying again');
