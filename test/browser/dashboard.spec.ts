@@ -140,12 +140,18 @@ describe('the dashboard in a browser: sign in, live values, a building, alerts, 
     // the grid import of today, from the carbon series once all of it is written (the reading's
     // last minute goes to the series only when that minute is over)
     const expected = (6 * m).toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    const asked = page.waitForRequest((request) => request.url().includes('/history?'));
     await expect
       .poll(async () => {
         await page.getByTestId('history-show').click();
         return page.locator('#history-rows tr').last().locator('td').allTextContents();
       }, { timeout: 90_000, interval: 2000 })
       .toEqual([expect.any(String), today, expected]);
+    // whole days of the park (Asia/Shanghai), the last seven by default, wherever the browser is:
+    // from 00:00 +08:00 six days ago to 00:00 +08:00 tomorrow
+    const range = new URL((await asked).url()).searchParams;
+    const shanghaiMidnight = (days: number) => new Date(Date.parse(`${today}T00:00:00+08:00`) + days * 86_400_000).toISOString();
+    expect([range.get('from'), range.get('to')]).toEqual([shanghaiMidnight(-6), shanghaiMidnight(1)]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-csv').click()]);
     const rows = readFileSync(await download.path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
     expect(download.suggestedFilename()).toMatch(/^demo-park_gridImportKwh_.*_1d\.csv$/);

@@ -81,7 +81,7 @@ function start(session: Session): void {
     setText('park-name', joined.snapshot.name);
     overview.render(joined.snapshot);
     topology = await api.get<ParkTopology>(`/parks/${encodeURIComponent(id)}/topology`);
-    history.setPark(id, topology.buildings);
+    history.setPark(id, topology.buildings, topology.park.timezone);
     report.setPark(id);
     await alerts.join(id);
     await route();

@@ -1,3 +1,4 @@
+import { localDay, localDayStart } from '@zeropark/carbon';
 import uPlot from 'uplot';
 import type { Api } from '../api.js';
 import { element, row, setText } from '../dom.js';
@@ -15,15 +16,17 @@ const PARK_FIGURES = [
 const BUILDING_FIGURES = ['electricityKwh', 'emissionsKg', 'gasM3', 'dieselL', 'heatGj'];
 const DAY = 86_400_000;
 
-/** Any figure of the park or a building over a range at a resolution: chart, table and CSV. */
+/**
+ * Any figure of the park or a building over a range at a resolution: chart, table and CSV. The
+ * range's days are the park's (its time zone from the registry), so a day's row holds that whole
+ * day, as in the reports, wherever the browser is.
+ */
 export class HistoryView {
   private parkId: string | undefined;
+  private timezone = 'UTC';
   private plot: uPlot | undefined;
 
   constructor(private readonly api: Api) {
-    const today = new Date();
-    element<HTMLInputElement>('history-from').value = new Date(today.getTime() - 6 * DAY).toISOString().slice(0, 10);
-    element<HTMLInputElement>('history-to').value = today.toISOString().slice(0, 10);
     element('history-building').addEventListener('change', () => this.fillFigures());
     element('history-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -33,9 +36,14 @@ export class HistoryView {
     this.fillFigures();
   }
 
-  setPark(parkId: string, buildings: { id: string; name: string }[]): void {
+  setPark(parkId: string, buildings: { id: string; name: string }[], timezone: string): void {
     if (this.parkId === parkId) return;
     this.parkId = parkId;
+    this.timezone = timezone;
+    // the last seven days of the park
+    const today = localDay(Date.now(), timezone);
+    element<HTMLInputElement>('history-from').value = dayAfter(today, -6);
+    element<HTMLInputElement>('history-to').value = today;
     element('history-building').replaceChildren(new Option('the whole park', ''), ...buildings.map((building) => new Option(building.name, building.id)));
     this.fillFigures();
   }
@@ -64,12 +72,18 @@ export class HistoryView {
   private path(endpoint: 'history' | 'history/csv'): string {
     const query = new URLSearchParams({
       figure: element<HTMLSelectElement>('history-figure').value,
-      from: `${element<HTMLInputElement>('history-from').value}T00:00:00Z`,
-      to: new Date(Date.parse(`${element<HTMLInputElement>('history-to').value}T00:00:00Z`) + DAY).toISOString(),
+      // from the start of the first day to the end of the last, in the park's zone
+      from: new Date(localDayStart(element<HTMLInputElement>('history-from').value, this.timezone)).toISOString(),
+      to: new Date(localDayStart(dayAfter(element<HTMLInputElement>('history-to').value, 1), this.timezone)).toISOString(),
       resolution: element<HTMLSelectElement>('history-resolution').value,
     });
     const building = element<HTMLSelectElement>('history-building').value;
     if (building !== '') query.set('building', building);
     return `/parks/${encodeURIComponent(this.parkId ?? '')}/${endpoint}?${query.toString()}`;
   }
+}
+
+/** The calendar day `days` after `day` (`YYYY-MM-DD`). */
+function dayAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
