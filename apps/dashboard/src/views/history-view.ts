@@ -54,7 +54,10 @@ export class HistoryView {
       const answer = await this.api.get<HistoryAnswer>(this.path('history'));
       setText('history-unit', answer.unit);
       setText('history-status', `${answer.points.length} points`);
-      element('history-rows').replaceChildren(...answer.points.map((point) => row([new Date(point.start).toLocaleString(), point.period ?? '', formatNumber(point.value, 3)])));
+      // starts on the park's clock, as its days are
+      setText('history-start', `Start (${this.timezone})`);
+      const startOf = (point: HistoryAnswer['points'][number]) => new Date(point.start).toLocaleString(undefined, { timeZone: this.timezone });
+      element('history-rows').replaceChildren(...answer.points.map((point) => row([startOf(point), point.period ?? '', formatNumber(point.value, 3)])));
       const data: uPlot.AlignedData = [answer.points.map((point) => point.start / 1000), answer.points.map((point) => point.value)];
       const container = element('history-chart');
       this.plot?.destroy();
