@@ -15,14 +15,26 @@ export function minuteOf(epochMs: number): number {
 export function spreadOverMinutes(from: number, to: number, amount: Decimal): { minute: number; amount: Decimal }[] {
   const shares: { minute: number; amount: Decimal }[] = [];
   const span = to - from;
+  // a whole minute's share is the same for every whole minute: worked out once (a gap of days has thousands)
+  let whole: Decimal | undefined;
+  let wholeMinutes = 0;
   let given = ZERO;
   for (let minute = minuteOf(from); minute < to; minute += MINUTE_MS) {
-    const start = Math.max(from, minute);
-    const end = Math.min(to, minute + MINUTE_MS);
-    const isLast = minute + MINUTE_MS >= to;
-    const share = isLast ? amount.minus(given) : amount.times(end - start).dividedBy(span);
-    given = given.plus(share);
-    shares.push({ minute, amount: share });
+    if (minute + MINUTE_MS >= to) {
+      // the last takes what the others left, so the shares add up to the amount exactly
+      const others = whole === undefined ? given : given.plus(whole.times(wholeMinutes));
+      shares.push({ minute, amount: amount.minus(others) });
+      break;
+    }
+    if (minute >= from) {
+      whole ??= amount.times(MINUTE_MS).dividedBy(span);
+      wholeMinutes += 1;
+      shares.push({ minute, amount: whole });
+    } else {
+      const share = amount.times(minute + MINUTE_MS - from).dividedBy(span);
+      given = given.plus(share);
+      shares.push({ minute, amount: share });
+    }
   }
   return shares;
 }
