@@ -235,7 +235,8 @@ describe('the carbon service on a real MQTT bus', () => {
 
   it('should count what it did in /metrics', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${carbon.port}/metrics`)).text();
-    expect(metrics).toMatch(/^zeropark_carbon_batches_received_total 3$/m);
+    // three batches of the demo park, two of the other park's backlog
+    expect(metrics).toMatch(/^zeropark_carbon_batches_received_total 5$/m);
     expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="token"\} 2$/m);
     expect(metrics).toMatch(/^zeropark_carbon_handshakes_refused_total\{reason="origin"\} 1$/m);
     expect(metrics).toMatch(/^zeropark_carbon_joins_refused_total 1$/m);
