@@ -7,3 +7,5 @@ export * from './line-protocol.js';
 export * from './series-line-protocol.js';
 export * from './open-store.js';
 export * from './store.settings.js';
+export * from './worker-requests.js';
+export * from './store-in-worker.js';

@@ -1,10 +1,9 @@
 // The worker thread of `JournalWritesInWorker`: its own connection to the journal file, making
 // the journal's inserts (each group one transaction, committed with its fsync) and its removals,
 // in the order they come, and answering each with its outcome.
-import { openSqlite } from '@zeropark/timeseries';
+import { openSqlite, type WorkerAnswer } from '@zeropark/timeseries';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JournalRow, JournalWorkerRequest } from './journal-writes-in-worker.js';
-import type { WorkerAnswer } from './worker-requests.js';
 
 const port = parentPort;
 if (port === null) throw new Error('journal-write-worker runs as a worker thread');

@@ -1,4 +1,4 @@
-import { WorkerRequests } from './worker-requests.js';
+import { WorkerRequests } from '@zeropark/timeseries';
 
 /** A journal row as the worker inserts it: park, gateway, seq, received at, reading count, readings' JSON. */
 export type JournalRow = [park: string, gateway: string, seq: number, receivedAt: number, readingCount: number, readingsJson: string];

@@ -1,10 +1,9 @@
 // The worker thread of `StoreWritesInWorker`: a store of its own (an InfluxStore, or a
 // SqliteStore on the same file), writing what the ingest's store writer sends and answering
 // each request with its outcome.
-import { InfluxStore, openStore, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
+import { InfluxStore, openStore, type StoreSettings, type TimeseriesStore, type WorkerAnswer } from '@zeropark/timeseries';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreWorkerRequest } from './store-writes-in-worker.js';
-import type { WorkerAnswer } from './worker-requests.js';
 
 const port = parentPort;
 if (port === null) throw new Error('store-write-worker runs as a worker thread');

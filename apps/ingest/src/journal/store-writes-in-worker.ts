@@ -1,5 +1,4 @@
-import { lineProtocolOf, preparedReadingsOf, type ParkReadings, type PreparedReadings, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
-import { WorkerRequests } from './worker-requests.js';
+import { lineProtocolOf, preparedReadingsOf, WorkerRequests, type ParkReadings, type PreparedReadings, type StoreSettings, type TimeseriesStore } from '@zeropark/timeseries';
 
 /** A store write handed to the worker: InfluxDB's line protocol, or SQLite's readings. */
 export type StoreWorkerRequest = { kind: 'lines'; texts: string[] } | { kind: 'readings'; batches: ParkReadings[] };
