@@ -1,6 +1,6 @@
 import { ZERO, type Decimal } from './decimal.js';
 import type { FactorSet } from './factor-set.js';
-import { BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, type BuildingTotals, type ParkTotals } from './period-totals.js';
+import { BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK_TOTAL_KEYS, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
 /** What the meters counted in one minute (after spreading each counter interval over its minutes). */
 export interface MinuteAccounts {
@@ -72,7 +72,7 @@ export function accountMinute(
   park.contractCoveredKwh = coverage.coveredKwh;
   park.scope2MarketKg = coverage.contractKg.plus(accounts.gridImportKwh.minus(coverage.coveredKwh).times(residual));
 
-  const consumed = accounts.gridImportKwh.plus(accounts.generationKwh).minus(accounts.gridExportKwh).minus(accounts.batteryChargeKwh).plus(accounts.batteryDischargeKwh);
+  const consumed = electricityConsumed(accounts);
   const kgPerKwh = consumed.greaterThan(0) ? park.scope2LocationKg.dividedBy(consumed) : fallbackKgPerKwh;
 
   const buildings = new Map<string, BuildingTotals>();

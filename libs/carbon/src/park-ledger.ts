@@ -21,7 +21,7 @@ import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
 import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
 import { buildingFigures, periodFigures, storedSum } from './period-figures.js';
-import { accumulate, BUILDING_TOTAL_KEYS, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
+import { accumulate, BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
 
@@ -491,7 +491,7 @@ export class ParkLedger {
   private dayKgPerKwh(day: string): Decimal {
     const totals = this.days.get(day);
     if (totals === undefined) return ZERO;
-    const consumed = parkFigures(totals, this.factors.fuels.dieselDensityKgPerL).electricityConsumedKwh;
+    const consumed = electricityConsumed(totals);
     return consumed.greaterThan(0) ? totals.scope2LocationKg.dividedBy(consumed) : ZERO;
   }
 

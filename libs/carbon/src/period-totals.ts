@@ -68,8 +68,16 @@ export interface ParkFigures {
 
 const KG_PER_T = 1000;
 
+/**
+ * Park electricity consumed = grid import + on-site generation − export − battery charge +
+ * battery discharge (DESIGN.md, "Carbon accounting"), of a minute's accounts or a period's totals.
+ */
+export function electricityConsumed(flows: Pick<ParkTotals, 'gridImportKwh' | 'generationKwh' | 'gridExportKwh' | 'batteryChargeKwh' | 'batteryDischargeKwh'>): Decimal {
+  return flows.gridImportKwh.plus(flows.generationKwh).minus(flows.gridExportKwh).minus(flows.batteryChargeKwh).plus(flows.batteryDischargeKwh);
+}
+
 export function parkFigures(totals: ParkTotals, dieselDensityKgPerL: Decimal): ParkFigures {
-  const consumed = totals.gridImportKwh.plus(totals.generationKwh).minus(totals.gridExportKwh).minus(totals.batteryChargeKwh).plus(totals.batteryDischargeKwh);
+  const consumed = electricityConsumed(totals);
   const emissionsLocationKg = totals.scope1Kg.plus(totals.scope2LocationKg).plus(totals.scope2HeatKg);
   const emissionsMarketKg = totals.scope1Kg.plus(totals.scope2MarketKg).plus(totals.scope2HeatKg);
   // what PV made and the park used itself: what it exported did not serve the park
