@@ -36,12 +36,18 @@ export type BuildingTotalKey = (typeof BUILDING_TOTAL_KEYS)[number];
 export type BuildingTotals = Record<BuildingTotalKey, Decimal>;
 
 export function emptyTotals<K extends string>(keys: readonly K[]): Record<K, Decimal> {
-  return Object.fromEntries(keys.map((key) => [key, ZERO])) as Record<K, Decimal>;
+  const totals = {} as Record<K, Decimal>;
+  for (const key of keys) totals[key] = ZERO;
+  return totals;
 }
 
 /** `into += add × sign`, key by key. */
 export function accumulate<K extends string>(into: Record<K, Decimal>, add: Readonly<Record<K, Decimal>>, keys: readonly K[], sign: 1 | -1 = 1): void {
-  for (const key of keys) into[key] = sign === 1 ? into[key].plus(add[key]) : into[key].minus(add[key]);
+  for (const key of keys) {
+    const value = add[key];
+    // most of a minute's figures are zero (a building's minute has no gas, no PV, …): nothing to add
+    if (!value.isZero()) into[key] = sign === 1 ? into[key].plus(value) : into[key].minus(value);
+  }
 }
 
 /** Figures a reader wants, made from a span's sums (DESIGN.md, "Carbon accounting"). */
