@@ -101,6 +101,11 @@ function accountOf(role: MeterTopology['role'], quantity: CounterQuantity): Acco
 
 const DAY_MS = 86_400_000;
 
+/** A decimal as a number; zero, most of a minute's figures, without decimal.js's way through a string. */
+function numberOf(value: Decimal): number {
+  return value.isZero() ? 0 : value.toNumber();
+}
+
 /**
  * The live accounts of one park, fed reading by reading; pure (no clock, no I/O): the caller
  * says when a snapshot is taken. The method is DESIGN.md's "Carbon accounting", written out in
@@ -314,7 +319,7 @@ export class ParkLedger {
     const factorVersion = this.factors.versionAt(minute);
     const figures = parkFigures(result.park, this.factors.fuels.dieselDensityKgPerL);
     const fields: Record<string, number> = {};
-    for (const key of PARK_TOTAL_KEYS) fields[key] = result.park[key].toNumber();
+    for (const key of PARK_TOTAL_KEYS) fields[key] = numberOf(result.park[key]);
     this.coverage.contracts.forEach((contract, index) => {
       const kwh = drawn[index];
       if (kwh !== undefined && !kwh.isZero()) fields[contractField(contract)] = kwh.toNumber();
@@ -327,7 +332,7 @@ export class ParkLedger {
     const points: CarbonPoint[] = [{ park: parkId, building: null, ts: minute, fields, factorVersion }];
     for (const [building, totals] of result.buildings) {
       const buildingFields: Record<string, number> = {};
-      for (const key of BUILDING_TOTAL_KEYS) buildingFields[key] = totals[key].toNumber();
+      for (const key of BUILDING_TOTAL_KEYS) buildingFields[key] = numberOf(totals[key]);
       buildingFields.emissionsKg = totals.electricityKg.plus(totals.scope1Kg).plus(totals.scope2HeatKg).toNumber();
       points.push({ park: parkId, building, ts: minute, fields: buildingFields, factorVersion });
     }
