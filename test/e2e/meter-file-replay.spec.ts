@@ -119,5 +119,8 @@ describe('a meter file the replay or the ingest refuses', () => {
     expect(wrong.said).toContain('--file: name the meter file: --file path/to/file.csv');
     expect(wrong.said).toContain('--stamp: Invalid option: expected one of "end"|"start"');
     expect(wrong.said).toContain('--fiel: unknown setting (did you mean file?)');
+    const gasMeter = await replay(platform, '--file', OPENMV, '--gateway', 'gw-b02', '--secret', 'sim-b02-secret', '--meter', 'B02-GAS');
+    expect(gasMeter.code).toBe(2);
+    expect(gasMeter.said).toContain('--meter: meter "B02-GAS" is a gas meter, which does not report energy_import_kwh, the counter the replay sends');
   });
 });

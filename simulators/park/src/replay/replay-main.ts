@@ -1,6 +1,6 @@
 // `npm run replay -- --file <csv>`: a real meter's interval file, replayed through the platform as
 // its gateway would have sent it (simulators/park/README.md, "Replaying a meter's file").
-import { ConfigError, describeSettings } from '@zeropark/contracts';
+import { ConfigError, describeSettings, QUANTITIES_OF_ROLE } from '@zeropark/contracts';
 import { loadRegistryFile, type ParkRegistry } from '@zeropark/registry';
 import { Decimal } from 'decimal.js';
 import { DateTime } from 'luxon';
@@ -12,10 +12,13 @@ import { parseReplayOptions, REPLAY_OPTIONS, type ReplayOptions } from './replay
 
 /** Refuses with the reasons, one a line, and the exit code 2 (bad input, nothing sent). */
 class Refusal extends Error {
-  constructor(readonly lines: readonly string[]) {
+  constructor(lines: readonly string[]) {
     super(lines.join('\n'));
   }
 }
+
+/** Refused readings told one a line, up to this many; then how many more. */
+const REFUSALS_SHOWN = 20;
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help')) {
@@ -58,7 +61,8 @@ async function main(): Promise<number> {
       say(`  ${sent}/${all} readings acknowledged`);
     },
   );
-  for (const refused of outcome.refused) say(`line ${refused.line}: refused by the ingest, ${refused.rule}: ${refused.reason}`);
+  for (const refused of outcome.refused.slice(0, REFUSALS_SHOWN)) say(`line ${refused.line}: refused by the ingest, ${refused.rule}: ${refused.reason}`);
+  if (outcome.refused.length > REFUSALS_SHOWN) say(`… and ${outcome.refused.length - REFUSALS_SHOWN} more refused (the ingest's dead letters hold them all)`);
   say(`done: ${outcome.sent - outcome.refused.length} of ${outcome.sent} readings accepted`);
   return outcome.refused.length === 0 ? 0 : 1;
 }
@@ -70,15 +74,18 @@ function meterOf(registry: ParkRegistry, options: ReplayOptions): string {
   const meter = options.meter ?? (meters.length === 1 ? meters[0] : undefined);
   if (meter === undefined) throw new Refusal([`--meter: gateway "${gateway.id}" reads ${meters.join(', ')}: name the one the file is replayed as`]);
   if (!gateway.meters.has(meter)) throw new Refusal([`--meter: gateway "${gateway.id}" does not read meter "${meter}" in ${options.registry} (it reads ${meters.join(', ')})`]);
+  const role = registry.meters.get(meter)?.role;
+  if (role === undefined || !QUANTITIES_OF_ROLE[role].includes('energy_import_kwh')) {
+    throw new Refusal([`--meter: meter "${meter}" is a ${role ?? 'unknown'} meter, which does not report energy_import_kwh, the counter the replay sends`]);
+  }
   return meter;
 }
 
 /** The first day that makes the file's last day yesterday in the zone, so every reading is in the past. */
 function dayEndingYesterday(rows: readonly IntervalRow[], timezone: string): string {
-  const first = rows[0]!.start;
   const last = rows.at(-1)!.start;
-  const span = DateTime.fromObject({ year: last.year, month: last.month, day: last.day }).diff(DateTime.fromObject({ year: first.year, month: first.month, day: first.day }), 'days').days;
-  return DateTime.now().setZone(timezone).startOf('day').minus({ days: 1 + Math.round(span) }).toISODate() ?? '';
+  const span = shiftDaysOnto(rows[0]!.start, DateTime.fromObject({ year: last.year, month: last.month, day: last.day }, { zone: 'utc' }).toISODate() ?? '');
+  return DateTime.now().setZone(timezone).startOf('day').minus({ days: 1 + span }).toISODate() ?? '';
 }
 
 function isoLocal(ts: number, timezone: string): string {
