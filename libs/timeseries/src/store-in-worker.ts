@@ -11,11 +11,11 @@ export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<Tim
 type SqliteSettings = Extract<StoreSettings, { kind: 'sqlite' }>;
 
 /**
- * The SQLite store, its every call made by a worker thread holding it. The SQLite store reads, sums
- * and commits synchronously: on the event loop that pushes snapshots, a year's history summed
- * for one dashboard, or a commit waiting for a busy disk, would hold up every other dashboard
- * (120 days of a park's `carbon` series: 685 ms, docs/benchmarks.md, "history"). In the worker they hold up
- * only the calls behind them. Calls are made one at a time, in the order they are sent; what
+ * The SQLite store, its every call made by a worker thread holding it. SQLite reads, sums and
+ * commits synchronously: on the event loop that pushes snapshots, a long history summed for one
+ * dashboard, or a commit waiting for a busy disk, would hold up every other dashboard (120 days
+ * of a park's `carbon` series: 685 ms; docs/benchmarks.md, "history"). In the worker they hold
+ * up only the calls behind them. Calls are made one at a time, in the order they are sent; what
  * they give back is copied (structured clone), and an error comes back as its message. When the
  * worker dies, what it was asked fails, and the next call starts a new one.
  */

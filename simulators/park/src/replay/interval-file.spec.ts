@@ -74,7 +74,7 @@ describe(readIntervalFile.name, () => {
   it('should say which column it could not find, and which there are', () => {
     expect(readIntervalFile('DateTime,Watts\r\n11/25/2011 01:00:00,390', HOUR_ENDING)).toEqual({
       ok: false,
-      problems: ['line 1: no energy column says kWh among ["DateTime","Watts"]: name it with --kwh-column'],
+      problems: ['line 1: no column\'s header says kWh among ["DateTime","Watts"]: name the energy column with --kwh-column'],
     });
     expect(readIntervalFile('DateTime,Watts\r\n11/25/2011 01:00:00,390', { ...HOUR_ENDING, timeColumn: 'Time', energyColumn: 'Watts' })).toEqual({
       ok: false,

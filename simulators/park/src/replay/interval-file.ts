@@ -69,7 +69,11 @@ export function readIntervalFile(text: string, format: IntervalFileFormat): Inte
   const columnProblems = [
     ...(timeColumn === undefined || !headers.includes(timeColumn) ? [`line 1: no time column "${timeColumn ?? ''}" among ${JSON.stringify(headers)}`] : []),
     ...(energyColumn === undefined || !headers.includes(energyColumn)
-      ? [`line 1: no energy column ${energyColumn === undefined ? 'says kWh' : `"${energyColumn}"`} among ${JSON.stringify(headers)}: name it with --kwh-column`]
+      ? [
+          energyColumn === undefined
+            ? `line 1: no column's header says kWh among ${JSON.stringify(headers)}: name the energy column with --kwh-column`
+            : `line 1: no energy column "${energyColumn}" among ${JSON.stringify(headers)}`,
+        ]
       : []),
   ];
   if (columnProblems.length > 0 || timeColumn === undefined || energyColumn === undefined) return { ok: false, problems: columnProblems };

@@ -60,10 +60,7 @@ export async function replayCounterReadings(
     let sent = 0;
     for (let start = 0, seq = firstSeq; start < readings.length; start += target.batchSize, seq += 1) {
       const slice = readings.slice(start, start + target.batchSize);
-      linesOfBatch.set(
-        seq,
-        slice.map((reading) => reading.line),
-      );
+      linesOfBatch.set(seq, slice.map((reading) => reading.line));
       const batch: ReadingBatch = { v: 1, seq, readings: slice.map((reading) => ({ meter: target.meterId, ts: reading.ts, values: { energy_import_kwh: reading.energyImportKwh } })) };
       await client.publishAsync(topic, JSON.stringify(batch), { qos: 1 });
       sent += slice.length;

@@ -17,8 +17,14 @@ class Refusal extends Error {
   }
 }
 
-/** Refused readings told one a line, up to this many; then how many more. */
-const REFUSALS_SHOWN = 20;
+/** Problems and refused readings told one a line, up to this many; then how many more. */
+const SHOWN = 20;
+
+/** Problems, indented, the first `SHOWN` of them and how many more (a wrong --time-format fails every row). */
+function listed(problems: readonly string[]): string[] {
+  const shown = problems.slice(0, SHOWN).map((problem) => `  ${problem}`);
+  return problems.length > SHOWN ? [...shown, `  … and ${problems.length - SHOWN} more`] : shown;
+}
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help')) {
@@ -35,12 +41,12 @@ async function main(): Promise<number> {
     ...(options['time-column'] === undefined ? {} : { timeColumn: options['time-column'] }),
     ...(options['kwh-column'] === undefined ? {} : { energyColumn: options['kwh-column'] }),
   });
-  if (!read.ok) throw new Refusal([`${options.file} is not replayed:`, ...read.problems.map((problem) => `  ${problem}`)]);
+  if (!read.ok) throw new Refusal([`${options.file} is not replayed:`, ...listed(read.problems)]);
   const { rows, intervalMinutes, notes } = read.file;
   const timezone = registry.topology.park.timezone;
   const firstDay = options['first-day'] ?? dayEndingYesterday(rows, timezone);
   const placed = counterReadings(rows, { timezone, shiftDays: shiftDaysOnto(rows[0]!.start, firstDay), counterStartKwh: new Decimal(options['counter-start']) });
-  if (!placed.ok) throw new Refusal([`${options.file} is not replayed:`, ...placed.problems.map((problem) => `  ${problem}`)]);
+  if (!placed.ok) throw new Refusal([`${options.file} is not replayed:`, ...listed(placed.problems)]);
 
   const total = rows.reduce((sum, row) => sum.plus(row.kwh), new Decimal(0));
   const { readings } = placed;
@@ -61,8 +67,8 @@ async function main(): Promise<number> {
       say(`  ${sent}/${all} readings acknowledged`);
     },
   );
-  for (const refused of outcome.refused.slice(0, REFUSALS_SHOWN)) say(`line ${refused.line}: refused by the ingest, ${refused.rule}: ${refused.reason}`);
-  if (outcome.refused.length > REFUSALS_SHOWN) say(`… and ${outcome.refused.length - REFUSALS_SHOWN} more refused (the ingest's dead letters hold them all)`);
+  for (const refused of outcome.refused.slice(0, SHOWN)) say(`line ${refused.line}: refused by the ingest, ${refused.rule}: ${refused.reason}`);
+  if (outcome.refused.length > SHOWN) say(`… and ${outcome.refused.length - SHOWN} more refused (the ingest's dead letters hold them all)`);
   say(`done: ${outcome.sent - outcome.refused.length} of ${outcome.sent} readings accepted`);
   return outcome.refused.length === 0 ? 0 : 1;
 }
