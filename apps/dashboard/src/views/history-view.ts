@@ -15,6 +15,7 @@ const PARK_FIGURES = [
 ];
 const BUILDING_FIGURES = ['electricityKwh', 'emissionsKg', 'gasM3', 'dieselL', 'heatGj'];
 const DAY = 86_400_000;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Any figure of the park or a building over a range at a resolution: chart, table and CSV. The
@@ -32,7 +33,7 @@ export class HistoryView {
       event.preventDefault();
       void this.show();
     });
-    element('history-csv').addEventListener('click', () => void this.api.download(this.path('history/csv')).catch((error: Error) => setText('history-status', error.message)));
+    element('history-csv').addEventListener('click', () => void this.download());
     this.fillFigures();
   }
 
@@ -67,17 +68,27 @@ export class HistoryView {
     }
   }
 
+  private async download(): Promise<void> {
+    try {
+      await this.api.download(this.path('history/csv'));
+    } catch (error) {
+      setText('history-status', (error as Error).message);
+    }
+  }
+
   private fillFigures(): void {
     const figures = element<HTMLSelectElement>('history-building').value === '' ? PARK_FIGURES : BUILDING_FIGURES;
     element('history-figure').replaceChildren(...figures.map((figure) => new Option(figure, figure)));
   }
 
   private path(endpoint: 'history' | 'history/csv'): string {
+    const [first, last] = [element<HTMLInputElement>('history-from').value, element<HTMLInputElement>('history-to').value];
+    if (!DAY_PATTERN.test(first) || !DAY_PATTERN.test(last)) throw new Error('choose the first and the last day');
     const query = new URLSearchParams({
       figure: element<HTMLSelectElement>('history-figure').value,
       // from the start of the first day to the end of the last, in the park's zone
-      from: new Date(localDayStart(element<HTMLInputElement>('history-from').value, this.timezone)).toISOString(),
-      to: new Date(localDayStart(dayAfter(element<HTMLInputElement>('history-to').value, 1), this.timezone)).toISOString(),
+      from: new Date(localDayStart(first, this.timezone)).toISOString(),
+      to: new Date(localDayStart(dayAfter(last, 1), this.timezone)).toISOString(),
       resolution: element<HTMLSelectElement>('history-resolution').value,
     });
     const building = element<HTMLSelectElement>('history-building').value;
