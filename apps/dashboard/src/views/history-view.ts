@@ -6,6 +6,9 @@ import { formatNumber } from '../format.js';
 
 interface HistoryAnswer {
   unit: string;
+  /** The range asked, epoch ms. */
+  from: number;
+  to: number;
   points: { start: number; period?: string; value: number | null }[];
 }
 
@@ -54,7 +57,7 @@ export class HistoryView {
     try {
       const answer = await this.api.get<HistoryAnswer>(this.path('history'));
       setText('history-unit', answer.unit);
-      setText('history-status', `${answer.points.length} points`);
+      setText('history-status', answer.points.length === 1 ? '1 point' : `${answer.points.length} points`);
       // starts on the park's clock, as its days are
       setText('history-start', `Start (${this.timezone})`);
       const startOf = (point: HistoryAnswer['points'][number]) => new Date(point.start).toLocaleString(undefined, { timeZone: this.timezone });
@@ -62,7 +65,18 @@ export class HistoryView {
       const data: uPlot.AlignedData = [answer.points.map((point) => point.start / 1000), answer.points.map((point) => point.value)];
       const container = element('history-chart');
       this.plot?.destroy();
-      this.plot = new uPlot({ width: Math.max(320, container.clientWidth - 20), height: 240, series: [{}, { label: answer.unit, stroke: '#1f7a5c', width: 1.5 }], scales: { x: { time: true } } }, data, container);
+      this.plot = new uPlot(
+        {
+          width: Math.max(320, container.clientWidth - 20),
+          height: 240,
+          series: [{}, { label: answer.unit, stroke: '#1f7a5c', width: 1.5 }],
+          // the range asked, on the park's clock
+          scales: { x: { time: true, range: (): uPlot.Range.MinMax => [answer.from / 1000, answer.to / 1000] } },
+          tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), this.timezone),
+        },
+        data,
+        container,
+      );
     } catch (error) {
       setText('history-status', (error as Error).message);
     }
