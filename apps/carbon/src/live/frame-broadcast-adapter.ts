@@ -13,11 +13,14 @@ import type { Packet } from 'socket.io-parser';
  * what the carbon service spent beyond a bare `ws` server sending the same frames
  * (docs/benchmarks.md, "Fan-out").
  *
- * Here a connection gets the frame straight into its WebSocket, as engine.io's own transport
- * would write it (`sender.sendFrame`), when nothing of engine.io's can be overtaken: the
+ * Here a connection gets the frame straight into its WebSocket's TCP socket, when nothing of
+ * engine.io's or ws's can be overtaken: the
  * connection is open, not upgrading, on the websocket transport, with no packet waiting in its
  * write buffer and no write of the transport in flight, and its socket is not asking for a drain
- * (a slow reader). Otherwise, and for any broadcast this path does not cover (several rooms,
+ * (a slow reader). A server's frames are not masked, so the frame is the same bytes for every
+ * connection: its header and payload are joined once per broadcast, and each connection gets one
+ * `write` of them, where ws's `sendFrame` corks, writes the two and uncorks for each. Otherwise,
+ * and for any broadcast this path does not cover (several rooms,
  * exceptions, volatile, a frame that could not be made in advance), it is Socket.IO's own path.
  *
  * It reaches into engine.io 6.6 and ws 8 (both pinned in package-lock.json): `FrameConnection`
@@ -53,7 +56,8 @@ export class FrameBroadcastAdapter extends Adapter {
     packet.nsp = (this.nsp as Namespace).name;
     const packetOpts: EnginePacketOptions = { preEncoded: true, volatile: undefined, compress: opts.flags?.compress };
     const encoded = (this as unknown as AdapterEncoding)._encode(packet, packetOpts);
-    const frame = packetOpts.wsPreEncodedFrame;
+    // one buffer of the frame's header and payload, the same bytes for every connection
+    const frame = packetOpts.wsPreEncodedFrame === undefined ? undefined : Buffer.concat(packetOpts.wsPreEncodedFrame);
     const sockets = (this.nsp as Namespace).sockets;
     let direct = 0;
     let engine = 0;
@@ -106,20 +110,20 @@ interface FrameConnection {
     writable: boolean;
     _canSendPreEncodedFrame?(packet: { options: EnginePacketOptions }): boolean;
     socket?: {
-      _sender?: { sendFrame?(frame: Buffer[], callback?: (error?: Error) => void): void };
-      _socket?: { writableNeedDrain: boolean };
+      /** ws's frame writer: present on an open ws 8 WebSocket; its queue holds frames only while compressing, which this path rules out. */
+      _sender?: object;
+      _socket?: { writableNeedDrain: boolean; write(chunk: Buffer): boolean };
     };
   };
 }
 
-function sendFrame(conn: FrameConnection, frame: Buffer[], packetOpts: EnginePacketOptions): boolean {
+function sendFrame(conn: FrameConnection, frame: Buffer, packetOpts: EnginePacketOptions): boolean {
   if (conn.readyState !== 'open' || conn.upgrading || conn.writeBuffer.length > 0) return false;
   const { transport } = conn;
   if (transport.name !== 'websocket' || !transport.writable || transport._canSendPreEncodedFrame?.({ options: packetOpts }) !== true) return false;
-  const sender = transport.socket?._sender;
   const tcp = transport.socket?._socket;
-  if (sender?.sendFrame === undefined || tcp === undefined || tcp.writableNeedDrain) return false;
-  sender.sendFrame(frame);
+  if (transport.socket?._sender === undefined || tcp === undefined || tcp.writableNeedDrain) return false;
+  tcp.write(frame);
   return true;
 }
 
