@@ -1,5 +1,5 @@
 import type { CarbonSum, EnergyContract } from '@zeropark/contracts';
-import { localDay } from './local-day.js';
+import { localDay, localDayStart } from './local-day.js';
 import { BUILDING_TOTAL_KEYS, PARK_TOTAL_KEYS } from './period-totals.js';
 
 /**
@@ -17,7 +17,8 @@ export function contractField(contract: Pick<EnergyContract, 'id'>): string {
 
 /**
  * Sums of the series added up per calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`) of a time zone,
- * in the order first met, each with the start of its first bucket. The buckets must not straddle
+ * in the order first met, each with the instant its day or month begins in that zone (where a chart
+ * puts it, and what a CSV's start column says). The buckets must not straddle
  * a local day (15 minutes never do: every zone's offset is a multiple of it).
  */
 export function sumByLocalPeriod(
@@ -30,7 +31,7 @@ export function sumByLocalPeriod(
     const day = localDay(bucket.ts, timezone);
     const key = period === 'day' ? day : day.slice(0, 7);
     let group = periods.get(key);
-    if (group === undefined) periods.set(key, (group = { start: bucket.ts, sums: {} }));
+    if (group === undefined) periods.set(key, (group = { start: localDayStart(period === 'day' ? day : `${key}-01`, timezone), sums: {} }));
     for (const [field, value] of Object.entries(bucket.sums)) group.sums[field] = (group.sums[field] ?? 0) + value;
   }
   return periods;

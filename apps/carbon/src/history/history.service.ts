@@ -17,7 +17,7 @@ import { PARKS, STORE } from '../config/injection-tokens.js';
 import type { HistoryQuery, Resolution } from './history-query.js';
 
 export interface HistoryPoint {
-  /** Start of the bucket, epoch ms (for days and months: the first instant of data in it). */
+  /** Start of the bucket, epoch ms (for days and months: the instant the day or month begins in the park's zone). */
   start: number;
   /** For days and months: the park's calendar day (`YYYY-MM-DD`) or month (`YYYY-MM`). */
   period?: string;
