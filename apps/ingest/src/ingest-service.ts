@@ -1,5 +1,5 @@
 import { loadRegistries, type ParkRegistry } from '@zeropark/registry';
-import { readingPreparer, storeSettingsFrom } from '@zeropark/timeseries';
+import { readingPreparer, StoreInWorker, storeSettingsFrom } from '@zeropark/timeseries';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -12,7 +12,6 @@ import { IngestMetrics } from './ingest-metrics.js';
 import { IngestPipeline } from './ingest-pipeline.js';
 import { IngestJournal } from './journal/ingest-journal.js';
 import { JournalBackpressure } from './journal/journal-backpressure.js';
-import { StoreWritesInWorker } from './journal/store-writes-in-worker.js';
 import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
 
@@ -28,7 +27,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const parks = await loadRegistries(config.ZEROPARK_REGISTRY);
   const storeSettings = storeSettingsFrom(config);
   // readings are prepared here as they are journaled; the store is opened, and written, by a worker thread
-  const writes = new StoreWritesInWorker(storeSettings);
+  const writes = new StoreInWorker(storeSettings);
   writes.open().catch((error: unknown) => logger.warn({ reason: (error as Error).message, store: storeSettings.kind }, 'the store cannot be opened yet: readings wait in the journal'));
   const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: readingPreparer(storeSettings) });
   // a file of its own: the journal's file is written by the journal's worker, and a dead letter

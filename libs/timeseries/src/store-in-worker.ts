@@ -1,36 +1,54 @@
-import { openStore, type StoreSettings } from './open-store.js';
-import { prepareReadingObjects, preparedReadingsOf } from './sqlite-store.js';
-import type { TimeseriesStore } from './timeseries-store.js';
+import { lineProtocolOf } from './influx-store.js';
+import { openStore, readingPreparer, type StoreSettings } from './open-store.js';
+import { preparedReadingsOf } from './sqlite-store.js';
+import type { PreparedReadings, TimeseriesStore } from './timeseries-store.js';
 import { WorkerRequests } from './worker-requests.js';
 
-type CalledMethod = Exclude<keyof TimeseriesStore, 'prepareReadings'>;
-
-/** One call of the store, as the worker makes it: the method's name and its arguments. */
-export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod];
-
-type SqliteSettings = Extract<StoreSettings, { kind: 'sqlite' }>;
+type CalledMethod = Exclude<keyof TimeseriesStore, 'prepareReadings' | 'writePreparedReadings'>;
 
 /**
- * The SQLite store, its every call made by a worker thread holding it. SQLite reads, sums and
- * commits synchronously: on the event loop that pushes snapshots, a long history summed for one
- * dashboard, or a commit waiting for a busy disk, would hold up every other dashboard (120 days
- * of a park's `carbon` series: 685 ms; docs/benchmarks.md, "history"). In the worker they hold
- * up only the calls behind them. Calls are made one at a time, in the order they are sent; what
- * they give back is copied (structured clone), and an error comes back as its message. When the
- * worker dies, what it was asked fails, and the next call starts a new one.
+ * One call of the store, as the worker makes it: the method's name and its arguments. Prepared
+ * readings cross as what they are made of (line protocol for InfluxDB, the readings for SQLite):
+ * the objects themselves would lose their class on the way.
+ */
+export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod] | { method: 'writeLineProtocol'; args: [texts: string[]] };
+
+/**
+ * A store whose every call is made by a worker thread holding it, as a store on the caller's
+ * thread would make it: SQLite's reads at once and its writes one after the other, InfluxDB's
+ * writes several at a time. What the calls cost then never holds up the caller's event loop:
+ * - the ingest's writes (InfluxDB's request and answer, SQLite's inserts, commits and
+ *   checkpoints), which would otherwise wait behind, or hold up, the gateways' packets;
+ * - the carbon service's SQLite reads and commits, synchronous: a long history summed for one
+ *   dashboard, or a commit waiting for a busy disk, would hold up the pushes to every other
+ *   (120 days of a park's `carbon` series: 685 ms; docs/benchmarks.md, "history").
+ * What the calls give back is copied (structured clone), and an error comes back as its
+ * message. When the worker dies, what it was asked fails, and the next call starts a new one.
  */
 export class StoreInWorker implements TimeseriesStore {
+  /** The store's own write form, made on the caller's thread (`readingPreparer`). */
+  readonly prepareReadings: TimeseriesStore['prepareReadings'];
   private readonly worker: WorkerRequests<StoreCall, unknown>;
 
-  private constructor(settings: SqliteSettings, workerFile: URL) {
+  /** The worker starts at `open`, or at the first call. */
+  constructor(
+    private readonly settings: StoreSettings,
+    workerFile: URL = builtWorker(),
+  ) {
     this.worker = new WorkerRequests(workerFile, settings, 'store worker');
+    this.prepareReadings = readingPreparer(settings);
   }
 
-  /** Starts the worker and opens the store in it: a store that cannot be opened fails here, at start. */
-  static async open(settings: SqliteSettings, workerFile: URL = builtWorker()): Promise<StoreInWorker> {
+  /** A store in a worker, opened: a store that cannot be opened fails here, at start. */
+  static async open(settings: StoreSettings, workerFile?: URL): Promise<StoreInWorker> {
     const store = new StoreInWorker(settings, workerFile);
-    await store.worker.start();
+    await store.open();
     return store;
+  }
+
+  /** Starts the worker and opens the store in it now, rather than at the first call. */
+  async open(): Promise<void> {
+    await this.worker.start();
   }
 
   readonly writeReadings = this.caller('writeReadings');
@@ -45,14 +63,13 @@ export class StoreInWorker implements TimeseriesStore {
   readonly queryAlerts = this.caller('queryAlerts');
   readonly latestAlerts = this.caller('latestAlerts');
 
-  readonly prepareReadings = prepareReadingObjects;
-
-  /** SQLite's prepared readings are the readings themselves: they go to the worker as such. */
-  async writePreparedReadings(batches: Parameters<TimeseriesStore['writePreparedReadings']>[0]): Promise<void> {
-    await this.writeReadings(preparedReadingsOf(batches));
+  /** Readings `prepareReadings` made, sent to the worker as line protocol (InfluxDB) or as the readings (SQLite). */
+  async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
+    if (batches.length === 0) return;
+    await this.worker.request(this.settings.kind === 'influxdb' ? { method: 'writeLineProtocol', args: [lineProtocolOf(batches)] } : { method: 'writeReadings', args: [preparedReadingsOf(batches)] });
   }
 
-  /** Closes the store in the worker, after every call sent before, and ends the worker. */
+  /** Closes the store in the worker once the calls under way are done, and ends the worker. */
   async close(): Promise<void> {
     if (!this.worker.running) return;
     await this.worker.request({ method: 'close', args: [] }).catch(() => undefined);

@@ -45,8 +45,9 @@ const DEFAULT_MEMORY_READINGS = 250_000;
  * cost one fsync: those of one turn of the event loop, and all those that came while the commit
  * before was on its way to disk. The commits are made by a worker thread
  * (`JournalWritesInWorker`), so a slow disk holds up the PUBACKs waiting for it, not the event
- * loop that takes every gateway's packets; this connection makes the table, then only reads. The rows waiting for the store
- * are also kept in memory (up to a bound) in the store's own write form, prepared once at commit,
+ * loop that takes every gateway's packets; this connection makes the table, then only reads.
+ * The rows waiting for the store are also kept in memory (up to a bound) in the store's own
+ * write form, prepared once at commit,
  * so the store writer neither reads back and parses what was just written nor holds a queue of
  * objects for the garbage collector to walk; removals are not fsynced (a removal lost in a crash
  * only replays rows the store already has, and the store's key makes that harmless).
