@@ -1,4 +1,5 @@
 import {
+  AcceptedReadingsJson,
   acceptedTopic,
   decodeReadingBatch,
   gatewayTopic,
@@ -44,6 +45,7 @@ export interface IngestPipelineDeps {
  */
 export class IngestPipeline {
   private readonly seqs = new SeqTracker();
+  private readonly acceptedJson = new AcceptedReadingsJson();
 
   constructor(private readonly deps: IngestPipelineDeps) {}
 
@@ -64,7 +66,7 @@ export class IngestPipeline {
     const checked = checkReadings(decoded.readings, account, registry, receivedAt, limits);
     if (checked.accepted.length > 0) {
       // one JSON text of the accepted readings, for the journal and for the bus
-      const readingsJson = JSON.stringify(checked.accepted);
+      const readingsJson = this.acceptedJson.text(account.parkId, checked.accepted);
       await this.journal(account, decoded.seq, receivedAt, checked.accepted, readingsJson);
       await this.forward(account, decoded.seq, receivedAt, readingsJson);
     }

@@ -17,3 +17,5 @@ export * from './grid-intensity.schema.js';
 export * from './carbon-point.js';
 export * from './alerts.js';
 export * from './monthly-report.js';
+export * from './epoch-milliseconds-text.js';
+export * from './accepted-readings-json.js';

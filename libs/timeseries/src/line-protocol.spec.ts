@@ -1,3 +1,4 @@
+import { QUANTITY_NAMES } from '@zeropark/contracts';
 import { describe, expect, it } from 'vitest';
 import { LineProtocolWriter, readingToLine } from './line-protocol.js';
 
@@ -12,6 +13,12 @@ describe(readingToLine.name, () => {
     expect(readingToLine({ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values: { power_kw: -3.5 } })).toBe(
       'reading,carrier=electricity,meter=GRID,park=p1,role=grid_import power_kw=-3.5 1',
     );
+  });
+
+  it('should write every quantity of the contract as a field', () => {
+    const values = Object.fromEntries(QUANTITY_NAMES.map((name, index) => [name, index + 0.25]));
+    const line = readingToLine({ park: 'p1', building: null, meter: 'GRID', role: 'grid_import', carrier: 'electricity', ts: 1, values });
+    expect(line).toBe(`reading,carrier=electricity,meter=GRID,park=p1,role=grid_import ${QUANTITY_NAMES.map((name, index) => `${name}=${index + 0.25}`).join(',')} 1`);
   });
 
   it('should escape commas, spaces and equals signs in tag values', () => {
