@@ -2,7 +2,9 @@
 //   1. InfluxDB's own raw ingest limit: line protocol in 5 000-line batches straight to /write;
 //   2. the broker alone: Mosquitto, QoS 1, one mqtt.js subscriber;
 //   3. end to end: QoS 1 publishers, 50 readings a message → embedded broker → journal → InfluxDB,
-//      with every acknowledged reading checked in InfluxDB afterwards (zero loss).
+//      with every acknowledged reading checked in InfluxDB afterwards (zero loss); the InfluxDB is
+//      on loopback, so the ingest sends its writes uncompressed, as InfluxDB's raw limit was measured;
+//   4. the same with the writes gzipped (level 1), as toward an InfluxDB on another machine.
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
 // BENCH_SECONDS (15) sets the length of each phase, BENCH_GATEWAYS (16) the number of gateways.
 // BENCH_END_TO_END_ONLY=1, for trying a change: phase 3 alone, its figures printed, the docs left as they are.
@@ -94,10 +96,11 @@ interface EndToEnd {
 }
 
 
-async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Promise<EndToEnd> {
+/** One end-to-end run into its own database `name`, the ingest started with `env` beside its usual settings. */
+async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer, name: string, env: Record<string, string> = {}): Promise<EndToEnd> {
   const [mqttPort, httpPort] = [await freePort(), await freePort()];
   const ingest = await startIngestProcess(
-    { ...embeddedIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: join(dir, 'e2e'), influxUrl: influx.url, database: 'e2e', mqttPort }), INGEST_MAX_MESSAGES_PER_S: '1000000' },
+    { ...embeddedIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: join(dir, name), influxUrl: influx.url, database: name, mqttPort }), INGEST_MAX_MESSAGES_PER_S: '1000000', ...env },
     httpPort,
   );
   try {
@@ -119,7 +122,7 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer): Pr
     const influxCpuSeconds = influx.cpuSeconds() - influxCpuBefore;
     const rssMiB = (await ingestMetric(httpPort, 'process_resident_memory_bytes')) / 1024 / 1024;
     const batchesPerCommit = publisher.acknowledgedReadings / READINGS_PER_MESSAGE / (await ingestMetric(httpPort, 'zeropark_ingest_journal_commits_total'));
-    const counted = await influx.query(`SELECT count(power_kw) FROM reading WHERE park = '${park.parkId}'`, 'e2e');
+    const counted = await influx.query(`SELECT count(power_kw) FROM reading WHERE park = '${park.parkId}'`, name);
     const stored = Number(counted.results[0]?.series?.[0]?.values[0]?.[1] ?? 0);
     return {
       readingsPerSecond: stored / elapsed,
@@ -147,7 +150,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     if (END_TO_END_ONLY) {
-      const e2e = await endToEnd(dir, park, influx);
+      const e2e = await endToEnd(dir, park, influx, 'e2e');
       report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', note: `${e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored)} lost` });
       report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs` });
       return;
@@ -162,11 +165,17 @@ async function main(): Promise<void> {
     const broker = await brokerAlone(dir, park);
     settleDisk();
     figures.push(report({ bench: 'ingest', figure: 'mosquitto_qos1_readings_per_s', value: Math.round(broker.readingsPerSecond), unit: 'readings/s', note: `${READINGS_PER_MESSAGE} readings a message; PUBACK p50 ${broker.p50.toFixed(1)} ms, p99 ${broker.p99.toFixed(1)} ms` }));
-    progress(`3/3 end to end, ${SECONDS} s of load`);
-    const e2e = await endToEnd(dir, park, influx);
+    progress(`3/4 end to end, ${SECONDS} s of load`);
+    const e2e = await endToEnd(dir, park, influx, 'e2e');
+    await influx.query('DROP DATABASE e2e');
+    settleDisk();
+    progress(`4/4 end to end with gzipped writes, ${SECONDS} s of load`);
+    const gzipped = await endToEnd(dir, park, influx, 'e2e_gzip', { ZEROPARK_INFLUX_GZIP_LEVEL: '1' });
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `ingest process CPU (user + system, of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs) ÷ readings stored; target ≤ 4 µs` }));
+    figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s_gzip', value: Math.round(gzipped.readingsPerSecond), unit: 'readings/s', peer: 'end_to_end_readings_per_s', note: `writes gzipped at level 1, as toward a remote InfluxDB: ${(gzipped.readingsPerSecond / raw).toFixed(2)}× raw; ${gzipped.acknowledged - Math.min(gzipped.acknowledged, gzipped.stored)} lost` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading_gzip', value: Number(gzipped.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', peer: 'ingest_cpu_per_reading', note: `the same, writes gzipped; InfluxDB ${gzipped.influxCpuMicroseconds.toFixed(2)} µs a reading` }));
     figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_reading_end_to_end', value: Number(e2e.influxCpuMicroseconds.toFixed(2)), unit: 'µs', peer: 'influxdb_cpu_per_line_raw', note: 'influxd CPU ÷ readings, in the end-to-end run' }));
     figures.push(report({ bench: 'ingest', figure: 'publishers_cpu_per_reading', value: Number(e2e.publisherCpuMicroseconds.toFixed(2)), unit: 'µs', note: 'the benchmark\'s own gateways, on the same 2 cores' }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_puback_latency_p50', value: Number(e2e.p50.toFixed(1)), unit: 'ms', peer: 'mosquitto p50', note: `Mosquitto alone: ${broker.p50.toFixed(1)} ms` }));

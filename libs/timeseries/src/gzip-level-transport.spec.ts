@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GzipLevelTransport } from './gzip-level-transport.js';
+import { GzipLevelTransport, gzipLevelFor } from './gzip-level-transport.js';
 
 // What goes on the wire, seen by a plain HTTP server on loopback; that InfluxDB reads it back is
 // the store's own spec (influx-store.spec.ts).
@@ -65,5 +65,17 @@ describe(GzipLevelTransport.name, () => {
 
   it('should refuse a level zlib does not have', () => {
     expect(() => new GzipLevelTransport(new InfluxDB({ url }).transport, 10)).toThrow('a gzip level is a whole number from 0 to 9, not 10');
+  });
+});
+
+describe(gzipLevelFor.name, () => {
+  it('should send uncompressed to an InfluxDB at a loopback address', () => {
+    for (const url of ['http://127.0.0.1:8086', 'http://localhost:8086/', 'https://127.3.2.1', 'http://[::1]:8086']) expect(gzipLevelFor(url)).toBe(0);
+  });
+
+  it('should gzip at level 1 toward any other InfluxDB', () => {
+    for (const url of ['http://influxdb:8086', 'https://eu-central-1-1.aws.cloud2.influxdata.com', 'http://10.0.0.7:8086', 'http://127.0.0.1.example.com', 'http://[::2]:8086']) {
+      expect(gzipLevelFor(url)).toBe(1);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { gzip } from 'node:zlib';
  * default level, 6. For line protocol that costs several times level 1 for a body barely
  * smaller (the spec holds level 9's body smaller than level 1's, nothing more), and it was a
  * large share of the ingest's CPU (docs/benchmarks.md). Level 0 sends the text as it is: right
- * when InfluxDB is on the same machine, wrong over a slow link.
+ * when InfluxDB is on the same machine, wrong over a slow link (`gzipLevelFor`).
  *
  * The compressed bytes go on to the client's own transport, which sends them as they are: it
  * makes its request body with `Buffer.from`, which takes bytes as well as text. Its type says
@@ -47,4 +47,18 @@ export class GzipLevelTransport implements Transport {
   iterate(...args: Parameters<Transport['iterate']>): ReturnType<Transport['iterate']> {
     return this.inner.iterate(...args);
   }
+}
+
+/**
+ * The gzip level of write bodies sent to `url`, unless the settings name one: none for an
+ * InfluxDB on this machine (a loopback address), where compressing saves no network and costs
+ * CPU twice, the sender's to compress and InfluxDB's to inflate (at level 1, about a fifth of
+ * the ingest's CPU: docs/benchmarks.md, "ingest"); level 1 for any other.
+ */
+export function gzipLevelFor(url: string): number {
+  return isLoopback(new URL(url).hostname) ? 0 : 1;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -1,7 +1,7 @@
 import { InfluxDB, setLogger, type Transport, type WriteApi } from '@influxdata/influxdb-client';
 import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type AlertRecord, type QuantityValues } from '@zeropark/contracts';
 import { byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
-import { GzipLevelTransport } from './gzip-level-transport.js';
+import { GzipLevelTransport, gzipLevelFor } from './gzip-level-transport.js';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolBodies } from './line-protocol-body.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
@@ -23,8 +23,8 @@ export interface InfluxStoreOptions {
   api?: 'v2' | 'v1' | 'auto';
   /** Lines per write request; InfluxDB's own advice is about 5 000. */
   batchSize?: number;
-  /** gzip level of write bodies, 0 (none) to 9; 1 by default (`GzipLevelTransport`). */
-  gzipLevel?: number;
+  /** gzip level of write bodies, 0 (none) to 9 (`GzipLevelTransport`); `auto`, the default, asks `gzipLevelFor` the URL. */
+  gzipLevel?: number | 'auto';
 }
 
 /** Write bodies above this size are gzipped. */
@@ -78,7 +78,7 @@ export class InfluxStore implements TimeseriesStore {
     const settings = { batchSize: 5000, ...options };
     const api = settings.api === undefined || settings.api === 'auto' ? await detectApi(settings.url) : settings.api;
     const base = new InfluxDB({ url: settings.url, ...(settings.token === undefined ? {} : { token: settings.token }) });
-    const compressing = new GzipLevelTransport(base.transport, settings.gzipLevel ?? 1);
+    const compressing = new GzipLevelTransport(base.transport, settings.gzipLevel === undefined || settings.gzipLevel === 'auto' ? gzipLevelFor(settings.url) : settings.gzipLevel);
     const transport = api === 'v1' ? new InfluxV1WriteTransport(compressing, credentialsOf(settings.token)) : compressing;
     const influx = new InfluxDB({ url: settings.url, transport });
     const bucket = settings.retentionPolicy === undefined ? settings.database : `${settings.database}/${settings.retentionPolicy}`;

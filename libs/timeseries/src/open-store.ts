@@ -5,7 +5,7 @@ import type { ParkReadings, PreparedReadings, TimeseriesStore } from './timeseri
 
 export type StoreSettings =
   | { kind: 'sqlite'; dataDir: string }
-  | { kind: 'influxdb'; url: string; database: string; token?: string; api: 'v1' | 'v2' | 'auto'; gzipLevel?: number };
+  | { kind: 'influxdb'; url: string; database: string; token?: string; api: 'v1' | 'v2' | 'auto'; gzipLevel?: number | 'auto' };
 
 /** The store a service was configured for: the embedded SQLite file, or InfluxDB. */
 export async function openStore(settings: StoreSettings): Promise<TimeseriesStore> {

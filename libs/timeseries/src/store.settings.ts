@@ -13,8 +13,8 @@ export const STORE_SETTINGS = {
     description: 'Write path: `v2` /api/v2/write (1.8+, 2.x, 3.x), `v1` /write (1.x before 1.8), `auto` asks /ping',
   },
   ZEROPARK_INFLUX_GZIP_LEVEL: {
-    schema: z.coerce.number().int().min(0).max(9).default(1),
-    description: 'gzip level of InfluxDB write bodies: 1 (fast, the default) to 9 (smallest); 0 sends them uncompressed, for an InfluxDB on the same machine',
+    schema: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(9)], { error: 'must be `auto` or a gzip level, a whole number from 0 to 9' }).default('auto'),
+    description: 'gzip level of InfluxDB write bodies, 1 (fast) to 9 (smallest), 0 for none; `auto`: none for an InfluxDB at a loopback address (compressing would only cost CPU on both sides), 1 for any other',
   },
 };
 
