@@ -7,13 +7,23 @@ export function minuteOf(epochMs: number): number {
   return Math.floor(epochMs / MINUTE_MS) * MINUTE_MS;
 }
 
+export interface MinuteShare {
+  minute: number;
+  amount: Decimal;
+}
+
+/** How many minutes `spreadOverMinutes(from, to, …)` gives a share. */
+export function minutesCovered(from: number, to: number): number {
+  return Math.max(0, Math.ceil((to - minuteOf(from)) / MINUTE_MS));
+}
+
 /**
  * Spreads an amount used between `from` and `to` evenly over the minutes it covers (DESIGN.md:
  * "a gap spreads the difference over the gap"), in proportion to the time in each minute. The
- * shares add up to the amount exactly: the last one takes what the others left.
+ * shares add up to the amount exactly: the last one takes what the others left. They come one
+ * at a time, in time order, so a gap of weeks can be booked a slice at a time.
  */
-export function spreadOverMinutes(from: number, to: number, amount: Decimal): { minute: number; amount: Decimal }[] {
-  const shares: { minute: number; amount: Decimal }[] = [];
+export function* spreadOverMinutes(from: number, to: number, amount: Decimal): Generator<MinuteShare, void, undefined> {
   const span = to - from;
   // a whole minute's share is the same for every whole minute: worked out once (a gap of days has thousands)
   let whole: Decimal | undefined;
@@ -23,18 +33,17 @@ export function spreadOverMinutes(from: number, to: number, amount: Decimal): { 
     if (minute + MINUTE_MS >= to) {
       // the last takes what the others left, so the shares add up to the amount exactly
       const others = whole === undefined ? given : given.plus(whole.times(wholeMinutes));
-      shares.push({ minute, amount: amount.minus(others) });
-      break;
+      yield { minute, amount: amount.minus(others) };
+      return;
     }
     if (minute >= from) {
       whole ??= amount.times(MINUTE_MS).dividedBy(span);
       wholeMinutes += 1;
-      shares.push({ minute, amount: whole });
+      yield { minute, amount: whole };
     } else {
       const share = amount.times(minute + MINUTE_MS - from).dividedBy(span);
       given = given.plus(share);
-      shares.push({ minute, amount: share });
+      yield { minute, amount: share };
     }
   }
-  return shares;
 }

@@ -19,7 +19,7 @@ import { dec, ZERO, type Decimal } from './decimal.js';
 import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor-set.js';
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
-import { MINUTE_MS, minuteOf, spreadOverMinutes } from './minute-spread.js';
+import { MINUTE_MS, minuteOf, minutesCovered, spreadOverMinutes, type MinuteShare } from './minute-spread.js';
 import { buildingFigures, periodFigures, storedSum } from './period-figures.js';
 import { accumulate, BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
@@ -67,6 +67,33 @@ export interface ParkLedgerOptions {
   liveWindowMs?: number;
   /** Names this run's corrections in the `carbon` series, unique per run (e.g. the start time). */
   runId?: string;
+  /**
+   * At most this many minutes of a backlog are booked, accounted, and made into corrections of
+   * the `carbon` series in one call (`catchUp`, `snapshot`, `takeCarbonPoints`): a gateway that
+   * sends weeks of readings at once then never holds its caller's event loop for seconds, and
+   * `backlog()` says what is left for the next calls. Unbounded by default.
+   */
+  backlogMinutesPerCall?: number;
+}
+
+/** A counter difference spread over more minutes than are booked at once, booked a slice at a time. */
+interface PendingSpread {
+  meter: MeterTopology;
+  account: NonNullable<Account>;
+  shares: Iterator<MinuteShare, void>;
+  /** Minutes of it not booked yet. */
+  left: number;
+}
+
+/** A counter difference over at most this many minutes (an hourly reading's) is booked as it comes. */
+const BOOKED_AT_ONCE_MINUTES = 60;
+
+/** What a ledger has still to do for a backlog: its figures wait for the first, the `carbon` series for both. */
+export interface LedgerBacklog {
+  /** Minutes of late readings not yet in the totals: to book, or booked and to account. */
+  toAccount: number;
+  /** Minutes accounted late, in the totals, whose corrections of the `carbon` series are still to take. */
+  toWrite: number;
 }
 
 /** Late shares for a minute no longer held: accounted on their own, written as a correction beside its point. */
@@ -122,7 +149,14 @@ export class ParkLedger {
   private readonly meterOf: ReadonlyMap<string, MeterTopology>;
   private readonly meters = new Map<string, MeterState>();
   private readonly minutes = new Map<number, LiveMinute>();
+  /** Minutes held that changed since they were last accounted. */
   private readonly dirty = new Set<number>();
+  /** Late minutes that changed since they were last accounted, oldest change first. */
+  private readonly dirtyLate = new Set<number>();
+  /** Counter differences over many minutes, waiting to be booked, first come first. */
+  private readonly pendingSpreads: PendingSpread[] = [];
+  private pendingMinutes = 0;
+  private readonly backlogMinutesPerCall: number;
   /** Minutes re-accounted since the carbon series last took them. */
   private readonly unwritten = new Set<number>();
   /** Points of minutes that left the window before the carbon series took them. */
@@ -139,7 +173,7 @@ export class ParkLedger {
   private readonly runId: string;
   private readonly lateMinutes = new Map<number, LateMinute>();
   private lateWrites = 0;
-  private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters'> = {
+  private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters' | 'backlogMinutes'> = {
     implausibleIntervals: 0,
     counterResets: 0,
     counterRollovers: 0,
@@ -157,6 +191,7 @@ export class ParkLedger {
     this.meterOf = new Map(topology.meters.map((meter) => [meter.id, meter]));
     this.liveWindowMs = options.liveWindowMs ?? 2 * 3_600_000;
     this.runId = options.runId ?? 'run';
+    this.backlogMinutesPerCall = options.backlogMinutesPerCall ?? Infinity;
   }
 
   /** Takes one accepted reading; false when it changed nothing (unknown meter, stale, duplicate). */
@@ -201,8 +236,15 @@ export class ParkLedger {
       if (interval.how === 'rollover') this.quality.counterRollovers += 1;
       const account = accountOf(meter.role, quantity);
       if (account === null || interval.amount.isZero()) continue;
-      for (const share of spreadOverMinutes(interval.from, interval.to, interval.amount)) {
-        late = this.book(share.minute, meter, account, share.amount) || late;
+      const shares = spreadOverMinutes(interval.from, interval.to, interval.amount);
+      const minutes = minutesCovered(interval.from, interval.to);
+      if (minutes <= BOOKED_AT_ONCE_MINUTES) {
+        for (const share of shares) late = this.book(share.minute, meter, account, share.amount) || late;
+      } else {
+        // a gap of days: booked by the next calls, a slice at a time (`backlogMinutesPerCall`)
+        this.pendingSpreads.push({ meter, account, shares, left: minutes });
+        this.pendingMinutes += minutes;
+        late ||= interval.from < this.horizon;
       }
     }
     if (stale) this.quality.staleReadings += 1;
@@ -281,7 +323,7 @@ export class ParkLedger {
         factorSetVersion: this.factors.versionAt(minute),
       },
       lastReadingAt,
-      quality: { metersReporting, meters: this.topology.meters.length, ...this.quality },
+      quality: { metersReporting, meters: this.topology.meters.length, ...this.quality, backlogMinutes: this.backlog().toAccount },
       buildings: this.topology.buildings.map((building) => this.buildingSnapshot(building, at, day)),
     };
   }
@@ -300,17 +342,34 @@ export class ParkLedger {
       points.push(...this.pointsOf(minute, live.result, live.drawn));
     }
     this.unwritten.clear();
-    if (this.lateMinutes.size > 0) {
+    // the late minutes accounted, as many as one call takes; those still to account wait
+    const taken: [number, LateMinute][] = [];
+    for (const [minute, late] of this.lateMinutes) {
+      if (taken.length >= this.backlogMinutesPerCall) break;
+      if (late.result === null || this.dirtyLate.has(minute)) continue;
+      taken.push([minute, late]);
+      this.lateMinutes.delete(minute);
+    }
+    if (taken.length > 0) {
       // each write's corrections under their own name, so a later one never overwrites them
       this.lateWrites += 1;
       const correction = `${this.runId}.${this.lateWrites}`;
-      for (const [minute, late] of [...this.lateMinutes].sort(([a], [b]) => a - b)) {
-        if (late.result === null) continue;
-        for (const point of this.pointsOf(minute, late.result, [])) points.push({ ...point, correction });
+      for (const [minute, late] of taken.sort(([a], [b]) => a - b)) {
+        for (const point of this.pointsOf(minute, late.result as MinuteResult, [])) points.push({ ...point, correction });
       }
-      this.lateMinutes.clear();
     }
     return points;
+  }
+
+  /** What is left of a backlog for the next calls (`backlogMinutesPerCall`). */
+  backlog(): LedgerBacklog {
+    return { toAccount: this.pendingMinutes + this.dirtyLate.size, toWrite: this.lateMinutes.size - this.dirtyLate.size };
+  }
+
+  /** Goes on with a backlog, as far as one call goes: books and accounts the next late minutes. */
+  catchUp(at: number): LedgerBacklog {
+    this.slideTo(at);
+    return this.backlog();
   }
 
   /** A minute's result as points: the park's and each building's. */
@@ -377,6 +436,8 @@ export class ParkLedger {
     this.replayCutoff = input.cutoff;
     try {
       for (const reading of input.readings) this.apply(reading);
+      // before the cutoff is lifted: it keeps out of these shares what the series already holds
+      this.bookPending(Infinity);
     } finally {
       this.replayCutoff = -Infinity;
     }
@@ -429,8 +490,29 @@ export class ParkLedger {
       const holder = meter.building === null ? accounts.site : this.buildingAccounts(accounts, meter.building);
       holder[account.building] = holder[account.building].plus(amount);
     }
-    this.dirty.add(minute);
+    (isLate ? this.dirtyLate : this.dirty).add(minute);
     return isLate;
+  }
+
+  /** Books up to `most` minutes of the pending spreads, first come first; the minutes booked. */
+  private bookPending(most: number): number {
+    let booked = 0;
+    while (booked < most && this.pendingSpreads.length > 0) {
+      const spread = this.pendingSpreads[0] as PendingSpread;
+      for (let next = spread.shares.next(); ; next = spread.shares.next()) {
+        if (next.done === true) {
+          this.pendingMinutes -= spread.left; // none, unless minutesCovered and the spread disagree
+          this.pendingSpreads.shift();
+          break;
+        }
+        this.book(next.value.minute, spread.meter, spread.account, next.value.amount);
+        spread.left -= 1;
+        this.pendingMinutes -= 1;
+        booked += 1;
+        if (booked >= most) break;
+      }
+    }
+    return booked;
   }
 
   private lateMinute(minute: number): LateMinute {
@@ -457,13 +539,21 @@ export class ParkLedger {
     return found;
   }
 
-  /** Re-accounts the minutes that changed, in time order (a contract's volume is drawn in that order). */
+  /**
+   * Re-accounts the minutes that changed, in time order (a contract's volume is drawn in that
+   * order): every minute held, and as many of a backlog's as one call takes.
+   */
   private refresh(): void {
-    if (this.dirty.size === 0) return;
+    this.bookPending(this.backlogMinutesPerCall);
     // late shares: on their own, at the factors of their minute, no contract draw; buildings at the
     // day's intensity so far when the late data holds no park consumption of its own
-    for (const [minute, late] of this.lateMinutes) {
-      if (!this.dirty.delete(minute)) continue;
+    let accounted = 0;
+    for (const minute of this.dirtyLate) {
+      if (accounted >= this.backlogMinutesPerCall) break;
+      this.dirtyLate.delete(minute);
+      accounted += 1;
+      const late = this.lateMinutes.get(minute);
+      if (late === undefined) continue;
       const result = accountMinute(minute, late.accounts, this.factors, { coveredKwh: ZERO, contractKg: ZERO }, this.dayKgPerKwh(late.day));
       if (late.result !== null) this.addToDay(late.day, late.result, -1);
       this.addToDay(late.day, result, 1);

@@ -127,6 +127,11 @@ export interface DataQuality {
   staleReadings: number;
   /** Readings for minutes no longer held live (older than yesterday): in the store, not in these totals. */
   lateReadings: number;
+  /**
+   * Minutes of late readings (a gateway's backlog) not yet in these totals: the service books
+   * and accounts a backlog a slice at a time, so that it keeps pushing while it catches up.
+   */
+  backlogMinutes: number;
 }
 
 export interface ParkSnapshot {

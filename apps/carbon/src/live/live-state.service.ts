@@ -13,6 +13,14 @@ import { PushThrottle } from './push-throttle.js';
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
 
 /**
+ * Minutes of a gateway's backlog booked, accounted and made into `carbon` points in one turn of
+ * the event loop: about 30–60 ms of work on this project's machine (a backlog of 50 days of two
+ * meters, 72 000 minutes, took 4.9 s in all, in calls of at most 127 ms with 1 000). Between the
+ * turns, dashboards get their pushes and the bus its messages.
+ */
+const BACKLOG_MINUTES_PER_TURN = 500;
+
+/**
  * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
  * opened they are rebuilt from the store, so a restart does not start today from zero; every
  * few seconds the minutes accounted anew go to the `carbon` series. Each park's changes go out
@@ -27,6 +35,8 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   private seriesWrite: Promise<void> = Promise.resolve();
   /** Points whose write failed, tried again with the next ones. */
   private unwritten: CarbonPoint[] = [];
+  private catchUpScheduled = false;
+  private catchUpWriting = false;
   /** Minutes held in full for late readings; older ones live on in their day's sums. */
   readonly liveWindowMs: number;
 
@@ -42,7 +52,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     // names this run's corrections in the carbon series (late readings for minutes already written)
     const runId = clock().toString(36);
     for (const [parkId, registry] of parks) {
-      this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: this.liveWindowMs, runId }));
+      this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: this.liveWindowMs, runId, backlogMinutesPerCall: BACKLOG_MINUTES_PER_TURN }));
       this.throttles.set(parkId, new PushThrottle(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId)));
     }
   }
@@ -64,6 +74,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     let changed = false;
     for (const reading of batch.readings) changed = ledger.apply(reading) || changed;
     if (changed) this.throttles.get(batch.park)?.changed();
+    if (ledger.backlog().toAccount > 0) this.scheduleCatchUp();
     return true;
   }
 
@@ -123,11 +134,65 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     return this.seriesWrite;
   }
 
-  /** Last write of the series; the store closes after this, on onApplicationShutdown. */
+  /**
+   * Last writes of the series, a backlog caught up first (its minutes before the restore's
+   * cutoff would not come back after a restart); the store closes after this, on
+   * onApplicationShutdown. A write that fails ends it: its points cannot be kept any longer.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.seriesTimer);
     for (const throttle of this.throttles.values()) throttle.stop();
-    await this.writeSeries();
+    do {
+      const now = this.clock();
+      for (const ledger of this.ledgers.values()) ledger.catchUp(now);
+      await this.writeSeries();
+    } while (this.unwritten.length === 0 && this.backlogLeft());
+  }
+
+  /** Whether a park has a backlog still to account or to write. */
+  private backlogLeft(): boolean {
+    for (const ledger of this.ledgers.values()) {
+      const { toAccount, toWrite } = ledger.backlog();
+      if (toAccount > 0 || toWrite > 0) return true;
+    }
+    return false;
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.catchUpScheduled) return;
+    this.catchUpScheduled = true;
+    setImmediate(() => this.catchUp());
+  }
+
+  /**
+   * One slice of every park's backlog, then the event loop turns (pushes, the bus) before the
+   * next. The late minutes accounted go to the series as they come, one write at a time, for a
+   * backlog's points would otherwise wait for the timer, a slice per write.
+   */
+  private catchUp(): void {
+    this.catchUpScheduled = false;
+    const now = this.clock();
+    let accounting = false;
+    let writing = false;
+    for (const [parkId, ledger] of this.ledgers) {
+      let left = ledger.backlog();
+      if (left.toAccount > 0) {
+        left = ledger.catchUp(now);
+        this.throttles.get(parkId)?.changed();
+      }
+      this.metrics.backlogMinutes.set({ park: parkId }, left.toAccount);
+      accounting ||= left.toAccount > 0;
+      writing ||= left.toWrite > 0;
+    }
+    if (writing && !this.catchUpWriting) {
+      this.catchUpWriting = true;
+      void this.writeSeries().then(() => {
+        this.catchUpWriting = false;
+        // a failed write keeps its points for the timer's next try: no retry in a loop here
+        if (this.unwritten.length === 0 && this.backlogLeft()) this.scheduleCatchUp();
+      });
+    }
+    if (accounting) this.scheduleCatchUp();
   }
 
   private push(parkId: string): void {

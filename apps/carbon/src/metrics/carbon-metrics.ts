@@ -20,6 +20,12 @@ export class CarbonMetrics {
   });
   readonly dashboardClients = new Gauge({ name: 'zeropark_carbon_dashboard_clients', help: 'Socket.IO clients connected', registers: [this.registry] });
   readonly carbonPointsWritten = new Counter({ name: 'zeropark_carbon_series_points_written_total', help: 'Points written to the carbon series', registers: [this.registry] });
+  readonly backlogMinutes = new Gauge({
+    name: 'zeropark_carbon_backlog_minutes',
+    help: 'Minutes of late readings (a gateway\'s backlog) still to account, by park: the service catches up a slice at a time',
+    labelNames: ['park'],
+    registers: [this.registry],
+  });
   readonly carbonWriteFailures = new Counter({ name: 'zeropark_carbon_series_write_failures_total', help: 'Failed writes of the carbon series (kept and tried again)', registers: [this.registry] });
   readonly handshakesRefused = new Counter({ name: 'zeropark_carbon_handshakes_refused_total', help: 'WebSocket handshakes refused, by reason (token, origin)', labelNames: ['reason'], registers: [this.registry] });
   readonly joinsRefused = new Counter({ name: 'zeropark_carbon_joins_refused_total', help: 'Room joins and alert actions refused: the token does not name the park', registers: [this.registry] });
