@@ -1,6 +1,7 @@
 // `npm run bench:live`: the live path beside its peers, in one run on this machine:
 //   1. the live state alone: readings per second one core applies, and heap per meter, for a
-//      park of 10 000 meters with its live window full;
+//      park of 10 000 meters with its live window full; and a gateway's backlog of 50 days caught
+//      up a slice at a time, as the service does, beside the same backlog all at once;
 //   2. publish → browser latency, p50 and p99, at half the ingest's measured maximum, with the
 //      push interval at its default (1 s) and at 100 ms;
 //   3. dashboards held at 1 Hz and the carbon service's CPU, beside raw `ws` broadcasting the same
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { writeLoadPark } from '../support/load-park.js';
 import { startBenchPlatform } from './bench-platform.js';
 import { report, writeSection, type Figure } from './bench-report.js';
+import { BACKLOG_MINUTES_PER_TURN, measureBacklog } from './ledger-backlog.js';
 import { measureLedger } from './ledger-state.js';
 import { measurePushLatency } from './push-latency.js';
 import { measureRestart } from './restart-time.js';
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
     const ledger = measureLedger(100, 100, 30, 45);
     figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
     figures.push(report({ bench: 'live', figure: 'live_state_bytes_per_meter', value: Math.round(ledger.bytesPerMeter), unit: 'B', note: `heap after GC ÷ meters, 30-minute live window full; target ≤ 1024 B` }));
+    progress('1/4 a backlog of 50 days, in slices and at once');
+    const [sliced, atOnce] = [measureBacklog(50, BACKLOG_MINUTES_PER_TURN), measureBacklog(50, undefined)];
+    figures.push(report({ bench: 'live', figure: 'ledger_backlog_longest_call', value: Math.round(sliced.longestCallMs), unit: 'ms', peer: 'all at once', note: `a gateway back after 50 days (2 meters, ${sliced.minutes.toLocaleString('en-US')} minutes each), ${BACKLOG_MINUTES_PER_TURN} minutes a call: ${sliced.calls} calls, ${sliced.totalSeconds.toFixed(1)} s in all; all at once: one call of ${Math.round(atOnce.longestCallMs)} ms, ${atOnce.totalSeconds.toFixed(1)} s in all` }));
   }
 
   const park = await writeLoadPark(dir, GATEWAYS, 10);

@@ -81,9 +81,19 @@ interface PendingSpread {
   meter: MeterTopology;
   account: NonNullable<Account>;
   shares: Iterator<MinuteShare, void>;
-  /** Minutes of it not booked yet. */
+  /** Its next share, not booked yet; undefined once all are booked. */
+  next: MinuteShare | undefined;
+  /** Minutes of it not booked yet (what `backlog()` counts). */
   left: number;
 }
+
+/**
+ * A slice of a backlog for a service to take per turn of its event loop (`backlogMinutesPerCall`):
+ * a call books, accounts and makes points of this many minutes in tens of milliseconds on this
+ * project's machine (docs/benchmarks.md, "live": `ledger_backlog_longest_call`), so pushes and
+ * bus messages wait no longer than that while a backlog of weeks is caught up.
+ */
+export const BACKLOG_MINUTES_PER_TURN = 500;
 
 /** A counter difference over at most this many minutes (an hourly reading's) is booked as it comes. */
 const BOOKED_AT_ONCE_MINUTES = 60;
@@ -154,8 +164,7 @@ export class ParkLedger {
   /** Late minutes that changed since they were last accounted, oldest change first. */
   private readonly dirtyLate = new Set<number>();
   /** Counter differences over many minutes, waiting to be booked, first come first. */
-  private readonly pendingSpreads: PendingSpread[] = [];
-  private pendingMinutes = 0;
+  private pendingSpreads: PendingSpread[] = [];
   private readonly backlogMinutesPerCall: number;
   /** Minutes re-accounted since the carbon series last took them. */
   private readonly unwritten = new Set<number>();
@@ -242,8 +251,9 @@ export class ParkLedger {
         for (const share of shares) late = this.book(share.minute, meter, account, share.amount) || late;
       } else {
         // a gap of days: booked by the next calls, a slice at a time (`backlogMinutesPerCall`)
-        this.pendingSpreads.push({ meter, account, shares, left: minutes });
-        this.pendingMinutes += minutes;
+        const next = shares.next();
+        if (next.done === true) continue;
+        this.pendingSpreads.push({ meter, account, shares, next: next.value, left: minutes });
         late ||= interval.from < this.horizon;
       }
     }
@@ -363,7 +373,9 @@ export class ParkLedger {
 
   /** What is left of a backlog for the next calls (`backlogMinutesPerCall`). */
   backlog(): LedgerBacklog {
-    return { toAccount: this.pendingMinutes + this.dirtyLate.size, toWrite: this.lateMinutes.size - this.dirtyLate.size };
+    let toBook = 0;
+    for (const spread of this.pendingSpreads) toBook += spread.left;
+    return { toAccount: toBook + this.dirtyLate.size, toWrite: this.lateMinutes.size - this.dirtyLate.size };
   }
 
   /** Goes on with a backlog, as far as one call goes: books and accounts the next late minutes. */
@@ -494,23 +506,27 @@ export class ParkLedger {
     return isLate;
   }
 
-  /** Books up to `most` minutes of the pending spreads, first come first; the minutes booked. */
+  /**
+   * Books about `most` minutes of the pending spreads, in time order across them all: each books
+   * its shares up to the same minute, so a minute gets the shares of every meter of a backlog
+   * before it is accounted (and written once, not once per meter). The minutes booked.
+   */
   private bookPending(most: number): number {
     let booked = 0;
     while (booked < most && this.pendingSpreads.length > 0) {
-      const spread = this.pendingSpreads[0] as PendingSpread;
-      for (let next = spread.shares.next(); ; next = spread.shares.next()) {
-        if (next.done === true) {
-          this.pendingMinutes -= spread.left; // none, unless minutesCovered and the spread disagree
-          this.pendingSpreads.shift();
-          break;
+      let earliest = Infinity;
+      for (const spread of this.pendingSpreads) earliest = Math.min(earliest, spread.next?.minute ?? Infinity);
+      const until = earliest + Math.max(1, Math.floor((most - booked) / this.pendingSpreads.length)) * MINUTE_MS;
+      for (const spread of this.pendingSpreads) {
+        for (let share = spread.next; share !== undefined && share.minute < until; share = spread.next) {
+          this.book(share.minute, spread.meter, spread.account, share.amount);
+          booked += 1;
+          const next = spread.shares.next();
+          spread.next = next.done === true ? undefined : next.value;
+          spread.left = spread.next === undefined ? 0 : Math.max(1, spread.left - 1);
         }
-        this.book(next.value.minute, spread.meter, spread.account, next.value.amount);
-        spread.left -= 1;
-        this.pendingMinutes -= 1;
-        booked += 1;
-        if (booked >= most) break;
       }
+      this.pendingSpreads = this.pendingSpreads.filter((spread) => spread.next !== undefined);
     }
     return booked;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ParkLedger, type LiveGridFactor } from '@zeropark/carbon';
+import { BACKLOG_MINUTES_PER_TURN, ParkLedger, type LiveGridFactor } from '@zeropark/carbon';
 import type { AcceptedBatch, BuildingDetail, CarbonPoint, ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
@@ -11,14 +11,6 @@ import { restoreLedger } from './ledger-restore.js';
 import { PushThrottle } from './push-throttle.js';
 
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
-
-/**
- * Minutes of a gateway's backlog booked, accounted and made into `carbon` points in one turn of
- * the event loop: about 30–60 ms of work on this project's machine (a backlog of 50 days of two
- * meters, 72 000 minutes, took 4.9 s in all, in calls of at most 127 ms with 1 000). Between the
- * turns, dashboards get their pushes and the bus its messages.
- */
-const BACKLOG_MINUTES_PER_TURN = 500;
 
 /**
  * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
