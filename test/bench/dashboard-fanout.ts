@@ -90,12 +90,21 @@ export async function measureSocketIoFanout(platform: BenchPlatform, park: LoadP
   return result;
 }
 
-/** The same frame sent once a second to `clients` bare `ws` clients by a bare `ws` server. */
-export async function measureRawWsFanout(dir: string, frame: string, clients: number, seconds: number): Promise<Fanout> {
+/**
+ * The heartbeat of the carbon service's Socket.IO server: engine.io's default `pingInterval`,
+ * which the service keeps. Each of 10 000 dashboards gets a ping and sends a pong that often.
+ */
+export const SOCKET_IO_PING_INTERVAL_MS = 25_000;
+
+/**
+ * The same frame sent once a second to `clients` bare `ws` clients by a bare `ws` server, which
+ * pings each client every `heartbeatMs` (0: never) to find broken connections.
+ */
+export async function measureRawWsFanout(dir: string, frame: string, clients: number, seconds: number, heartbeatMs: number): Promise<Fanout> {
   const frameFile = join(dir, 'frame.txt');
   writeFileSync(frameFile, frame);
   const port = await freePort();
-  const server = spawn(process.execPath, [join(import.meta.dirname, 'raw-ws-broadcaster.mjs'), String(port), frameFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [join(import.meta.dirname, 'raw-ws-broadcaster.mjs'), String(port), frameFile, String(heartbeatMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await once(server.stdout!, 'data');
   try {
     const rssBefore = rssBytes(server.pid);
