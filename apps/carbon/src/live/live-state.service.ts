@@ -29,6 +29,8 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   private unwritten: CarbonPoint[] = [];
   private catchUpScheduled = false;
   private catchUpWriting = false;
+  /** Set at shutdown, which catches up what is left itself, before the store closes. */
+  private stopping = false;
   /** Minutes held in full for late readings; older ones live on in their day's sums. */
   readonly liveWindowMs: number;
 
@@ -133,6 +135,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
    */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.seriesTimer);
+    this.stopping = true;
     for (const throttle of this.throttles.values()) throttle.stop();
     do {
       const now = this.clock();
@@ -151,7 +154,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   }
 
   private scheduleCatchUp(): void {
-    if (this.catchUpScheduled) return;
+    if (this.catchUpScheduled || this.stopping) return;
     this.catchUpScheduled = true;
     setImmediate(() => this.catchUp());
   }
@@ -163,6 +166,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
    */
   private catchUp(): void {
     this.catchUpScheduled = false;
+    if (this.stopping) return;
     const now = this.clock();
     let accounting = false;
     let writing = false;
