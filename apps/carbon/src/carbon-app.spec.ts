@@ -237,6 +237,18 @@ describe('the carbon service on a real MQTT bus', () => {
     expect(await factorOf()).toMatchObject({ grid: { kgCo2PerKwh: 0.48, source: 'East China dispatch', year: null }, factorSetVersion: 'cn-mee-nbs-2023.2+live' });
   });
 
+  it('should refuse a bus message that is not an accepted batch, and a batch of a park it does not hold, counting each', async () => {
+    const publishText = (topic: string, text: string) =>
+      new Promise<void>((resolve, reject) => broker.publish({ cmd: 'publish', topic, payload: Buffer.from(text), qos: 1, retain: false, dup: false }, (error) => (error ? reject(error) : resolve())));
+    const reading = { meter: 'H1-MAIN', building: 'H1', role: 'building_submeter', carrier: 'electricity', ts: Date.now(), values: { energy_import_kwh: 1 } };
+    await publishText(acceptedTopic('other-park'), JSON.stringify({ v: 1, park: 'other-park', gateway: 'gw-h1', seq: 3, receivedAt: Date.now(), readings: [{ ...reading, role: 'GRID' }] }));
+    await publishText(acceptedTopic('other-park'), '{"v":1,');
+    await publishText(acceptedTopic('nowhere-park'), JSON.stringify({ v: 1, park: 'nowhere-park', gateway: 'gw-h1', seq: 1, receivedAt: Date.now(), readings: [reading] }));
+    await expect
+      .poll(async () => (await (await fetch(`http://127.0.0.1:${carbon.port}/metrics`)).text()).match(/^zeropark_carbon_batches_refused_total (\d+)$/m)?.[1], { timeout: 5_000 })
+      .toBe('3');
+  });
+
   it('should count what it did in /metrics', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${carbon.port}/metrics`)).text();
     // three batches of the demo park, two of the other park's backlog

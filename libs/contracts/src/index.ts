@@ -19,3 +19,4 @@ export * from './alerts.js';
 export * from './monthly-report.js';
 export * from './epoch-milliseconds-text.js';
 export * from './accepted-readings-json.js';
+export * from './accepted-batch-check.js';
