@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAcceptedBatch } from './accepted-batch-check.js';
 import { acceptedBatchSchema } from './accepted-batch.schema.js';
-
-/** mulberry32: a seeded PRNG, so a failing case can be found again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(items: readonly T[], next: () => number): T {
-  return items[Math.floor(next() * items.length)] as T;
-}
+import { pick, random } from './seeded-random.fixture.js';
 
 // each list starts with valid values, so that many generated batches are valid or nearly so
 const IDS: unknown[] = ['B07-MAIN', 'p1', 'x'.repeat(64), 'x'.repeat(65), '_lead', 'B07/MAIN', '', 42, null, undefined];

@@ -1,8 +1,8 @@
 import type { AcceptedBatch } from './accepted-batch.schema.js';
 import { ID_PATTERN } from './ids.js';
 import { CARRIERS, METER_ROLES } from './meter-kinds.js';
-import { QUANTITIES } from './quantities.js';
 import { READING_BATCH_VERSION } from './reading-batch.schema.js';
+import { isQuantityValues } from './reading-check.js';
 
 const BATCH_KEYS = new Set(['v', 'park', 'gateway', 'seq', 'receivedAt', 'readings']);
 const READING_KEYS = new Set(['meter', 'building', 'role', 'carrier', 'ts', 'values']);
@@ -27,18 +27,7 @@ export function isAcceptedBatch(candidate: unknown): candidate is AcceptedBatch 
 function isAcceptedReading(candidate: unknown): boolean {
   if (!hasExactly(candidate, READING_KEYS)) return false;
   const { meter, building, role, carrier, ts, values } = candidate as Record<string, unknown>;
-  if (!isId(meter) || (building !== null && !isId(building)) || !ROLES.has(role) || !CARRIER_NAMES.has(carrier) || !Number.isSafeInteger(ts)) return false;
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
-  let keys = 0;
-  for (const key in values) {
-    if (!Object.hasOwn(values, key)) continue;
-    if (!Object.hasOwn(QUANTITIES, key)) return false;
-    const value = (values as Record<string, unknown>)[key];
-    // an optional quantity may be undefined; a key counts all the same, as the schema's refine counts keys
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) return false;
-    keys += 1;
-  }
-  return keys > 0;
+  return isId(meter) && (building === null || isId(building)) && ROLES.has(role) && CARRIER_NAMES.has(carrier) && Number.isSafeInteger(ts) && isQuantityValues(values);
 }
 
 /** A plain object (not an array) whose own keys are all in `keys`, each of them present. */

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingSchema } from './reading-batch.schema.js';
 import { isValidReading } from './reading-check.js';
-
-/** mulberry32: a seeded PRNG, so a failing case can be found again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { pick, random } from './seeded-random.fixture.js';
 
 const METERS: unknown[] = ['B07-MAIN', 'a', 'x'.repeat(64), 'x'.repeat(65), '_lead', 'B07/MAIN', 'has space', '', 42, null, ['M1']];
 const TIMES: unknown[] = [
@@ -24,10 +14,6 @@ const VALUES: unknown[] = [
   { power_kw: '84.2' }, { power_kw: null }, { power_kw: 1, extra: 2 }, { diesel_l: [1] }, [], null, 'power_kw=1', { energy_export_kwh: 1e308 },
 ];
 const EXTRA_KEYS: [string, unknown][] = [['unit', 'kW'], ['quality', 1], ['__proto__', {}]];
-
-function pick<T>(items: readonly T[], next: () => number): T {
-  return items[Math.floor(next() * items.length)] as T;
-}
 
 /** A reading as JSON could carry it: fields chosen at random, some left out, some added. */
 function candidate(next: () => number): unknown {

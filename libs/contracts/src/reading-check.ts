@@ -25,15 +25,22 @@ export function isValidReading(candidate: unknown): candidate is Reading {
   } else if (typeof ts !== 'number' || epochMillisecondsProblem(ts) !== undefined) {
     return false;
   }
+  return isQuantityValues(values);
+}
+
+/**
+ * The rules of `quantityValuesSchema`, checked in place: an object of quantities of the contract,
+ * each a finite number (or undefined, as the schema's optional() allows), at least one key.
+ */
+export function isQuantityValues(values: unknown): boolean {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
-  let quantities = 0;
+  let keys = 0;
   for (const key in values) {
     if (!Object.hasOwn(values, key)) continue;
     if (!Object.hasOwn(QUANTITIES, key)) return false;
     const value = (values as Record<string, unknown>)[key];
-    if (value === undefined) continue; // an absent quantity, as the schema's optional() allows
-    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-    quantities += 1;
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) return false;
+    keys += 1;
   }
-  return quantities > 0;
+  return keys > 0;
 }
