@@ -1,4 +1,4 @@
-import { BACKLOG_MINUTES_PER_TURN, ParkLedger } from '@zeropark/carbon';
+import { ParkLedger } from '@zeropark/carbon';
 import type { AcceptedReading } from '@zeropark/contracts';
 import { syntheticPark } from './synthetic-park.js';
 
@@ -53,5 +53,3 @@ export function measureBacklog(days: number, minutesPerCall: number | undefined)
   }
   return { minutes: days * 1440, calls, longestCallMs: longest, totalSeconds: (performance.now() - started) / 1000 };
 }
-
-export { BACKLOG_MINUTES_PER_TURN };

@@ -11,13 +11,14 @@
 // BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards.
 // For trying a change, one phase alone, its figures printed, the docs left as they are:
 // BENCH_LATENCY_ONLY=1 (phase 2, at 100 ms), BENCH_FANOUT_ONLY=1 (phase 3).
+import { BACKLOG_MINUTES_PER_TURN } from '@zeropark/carbon';
 import { temporaryDirectory } from '@zeropark/test-servers';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeLoadPark } from '../support/load-park.js';
 import { startBenchPlatform } from './bench-platform.js';
 import { report, writeSection, type Figure } from './bench-report.js';
-import { BACKLOG_MINUTES_PER_TURN, measureBacklog } from './ledger-backlog.js';
+import { measureBacklog } from './ledger-backlog.js';
 import { measureLedger } from './ledger-state.js';
 import { measurePushLatency } from './push-latency.js';
 import { measureRestart } from './restart-time.js';

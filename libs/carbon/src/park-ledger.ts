@@ -163,7 +163,7 @@ export class ParkLedger {
   private readonly dirty = new Set<number>();
   /** Late minutes that changed since they were last accounted, oldest change first. */
   private readonly dirtyLate = new Set<number>();
-  /** Counter differences over many minutes, waiting to be booked, first come first. */
+  /** Counter differences over many minutes, waiting to be booked, all of them up to the same minute at a time. */
   private pendingSpreads: PendingSpread[] = [];
   private readonly backlogMinutesPerCall: number;
   /** Minutes re-accounted since the carbon series last took them. */
