@@ -125,7 +125,10 @@ export interface DataQuality {
   counterRollovers: number;
   /** Readings older than one already applied, ignored (duplicates, out of order). */
   staleReadings: number;
-  /** Readings for minutes no longer held live (older than yesterday): in the store, not in these totals. */
+  /**
+   * Readings for minutes no longer held live (older than the live window): accounted on their own
+   * into their day's totals and written as corrections of the `carbon` series (docs/carbon-method.md, §6).
+   */
   lateReadings: number;
   /**
    * Minutes of late readings (a gateway's backlog) not yet in these totals: the service books
