@@ -49,7 +49,7 @@ export const INGEST_SETTINGS = {
     description: 'Past this many readings waiting for the store, the ingest stops acknowledging until it drains',
   },
   INGEST_STORE_BATCH_READINGS: { schema: env.positiveInt(5000), description: 'Readings per store write' },
-  INGEST_STORE_WRITES_IN_FLIGHT: { schema: env.positiveInt(2), description: 'Store writes under way at once: the next batch travels while the store takes the last' },
+  INGEST_STORE_WRITES_IN_FLIGHT: { schema: env.positiveInt(3), description: 'Store writes under way at once: the next batches travel while the store takes the last' },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };
 
