@@ -91,6 +91,8 @@ interface EndToEnd {
   readingsPerSecond: number;
   /** Readings a second over the whole phase, from the first publish: warm-up included. */
   readingsPerSecondFromFirstPublish: number;
+  /** The ingest's CPU a reading over the whole phase: the gateways' logins and the warm-up included. */
+  cpuMicrosecondsPerReadingWholePhase: number;
   influxCpuMicroseconds: number;
   publisherCpuMicroseconds: number;
   batchesPerCommit: number;
@@ -115,6 +117,7 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer, nam
     const cpu = async () => ({ user: await ingestMetric(httpPort, 'process_cpu_user_seconds_total'), system: await ingestMetric(httpPort, 'process_cpu_system_seconds_total') });
     const storedByIngest = () => ingestMetric(httpPort, 'zeropark_ingest_readings_stored_total');
     const publisher = new ClosedLoopPublisher({ brokerUrl: `mqtt://127.0.0.1:${mqttPort}`, park, readingsPerMessage: READINGS_PER_MESSAGE, window: WINDOW, firstTs: Date.now() - 3_600_000 });
+    const cpuAtStart = await cpu();
     await publisher.connect();
     const firstPublish = performance.now();
     publisher.publish();
@@ -145,6 +148,7 @@ async function endToEnd(dir: string, park: LoadPark, influx: InfluxdbServer, nam
       acknowledged: publisher.acknowledgedReadings,
       stored,
       cpuMicrosecondsPerReading: ((userSeconds + systemSeconds) * 1e6) / measured,
+      cpuMicrosecondsPerReadingWholePhase: ((cpuAfter.user - cpuAtStart.user + cpuAfter.system - cpuAtStart.system) * 1e6) / stored,
       systemCpuMicrosecondsPerReading: (systemSeconds * 1e6) / measured,
       rssMiB,
       p50: publisher.ackLatencyPercentile(50, started),
@@ -165,7 +169,7 @@ async function main(): Promise<void> {
     if (END_TO_END_ONLY) {
       const e2e = await endToEnd(dir, park, influx, 'e2e');
       report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', note: `${e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored)} lost; from the first publish ${Math.round(e2e.readingsPerSecondFromFirstPublish)}` });
-      report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs` });
+      report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs; whole phase ${e2e.cpuMicrosecondsPerReadingWholePhase.toFixed(2)} µs` });
       report({ bench: 'ingest', figure: 'influxdb_cpu_per_reading_end_to_end', value: Number(e2e.influxCpuMicroseconds.toFixed(2)), unit: 'µs' });
       report({ bench: 'ingest', figure: 'publishers_cpu_per_reading', value: Number(e2e.publisherCpuMicroseconds.toFixed(2)), unit: 'µs' });
       return;
@@ -188,7 +192,7 @@ async function main(): Promise<void> {
     const gzipped = await endToEnd(dir, park, influx, 'e2e_gzip', { ZEROPARK_INFLUX_GZIP_LEVEL: '1' });
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×; over the whole phase, warm-up included, ${Math.round(e2e.readingsPerSecondFromFirstPublish).toLocaleString('en-US')} readings/s` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
-    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `ingest process CPU (user + system, of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs) ÷ readings stored; target ≤ 4 µs` }));
+    figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading', value: Number(e2e.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', note: `ingest process CPU (user + system, of which system ${e2e.systemCpuMicrosecondsPerReading.toFixed(2)} µs) ÷ readings stored; target ≤ 4 µs; over the whole phase, logins and warm-up included, ${e2e.cpuMicrosecondsPerReadingWholePhase.toFixed(2)} µs` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s_gzip', value: Math.round(gzipped.readingsPerSecond), unit: 'readings/s', peer: 'end_to_end_readings_per_s', note: `writes gzipped at level 1, as toward a remote InfluxDB: ${(gzipped.readingsPerSecond / raw).toFixed(2)}× raw; ${gzipped.acknowledged - Math.min(gzipped.acknowledged, gzipped.stored)} lost` }));
     figures.push(report({ bench: 'ingest', figure: 'ingest_cpu_per_reading_gzip', value: Number(gzipped.cpuMicrosecondsPerReading.toFixed(2)), unit: 'µs', peer: 'ingest_cpu_per_reading', note: `the same, writes gzipped; InfluxDB ${gzipped.influxCpuMicroseconds.toFixed(2)} µs a reading` }));
     figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_reading_end_to_end', value: Number(e2e.influxCpuMicroseconds.toFixed(2)), unit: 'µs', peer: 'influxdb_cpu_per_line_raw', note: 'influxd CPU ÷ readings, in the end-to-end run' }));
