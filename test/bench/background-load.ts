@@ -1,20 +1,20 @@
 // The background load of the latency phases of `npm run bench:live`, in a process of its own:
-// the load gateways build, send and remember tens of thousands of readings a second, and their
-// collections and garbage stalled the bench's own event loop for up to 230 ms, which then showed
-// as latency of the probes measured on that loop. Started by `BackgroundLoad.start`, never alone.
+// the load gateways build and send tens of thousands of readings a second, and their garbage
+// stalled the bench's own event loop for up to 230 ms, which then showed as latency of the probes
+// measured on that loop. Started by `BackgroundLoad.start`, never alone.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { LoadPublisher, type LoadOptions } from '../support/load-publisher.js';
+import { PacedPublisher, type PacedOptions } from './paced-publisher.js';
 
 type Request = { kind: 'count' } | { kind: 'stop'; settleMs: number };
 type Reply = { kind: 'started' } | { kind: 'acknowledged'; readings: number };
 
-/** The parent's handle on a LoadPublisher running in a child process. */
+/** The parent's handle on a PacedPublisher running in a child process. */
 export class BackgroundLoad {
   private constructor(private readonly child: ChildProcess) {}
 
   /** Forks this file (with the parent's tsx loader), which connects the gateways and starts publishing. */
-  static async start(options: LoadOptions): Promise<BackgroundLoad> {
+  static async start(options: PacedOptions): Promise<BackgroundLoad> {
     const child = fork(import.meta.filename, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const load = new BackgroundLoad(child);
     child.send(options);
@@ -52,8 +52,8 @@ export class BackgroundLoad {
 
 if (process.send !== undefined && process.argv[1] === import.meta.filename) {
   const send = (reply: Reply) => process.send?.(reply);
-  process.once('message', (options: LoadOptions) => {
-    const load = new LoadPublisher(options);
+  process.once('message', (options: PacedOptions) => {
+    const load = new PacedPublisher(options);
     load.start().then(
       () => send({ kind: 'started' }),
       (error: unknown) => {
@@ -62,10 +62,10 @@ if (process.send !== undefined && process.argv[1] === import.meta.filename) {
       },
     );
     process.on('message', (request: Request) => {
-      if (request.kind === 'count') send({ kind: 'acknowledged', readings: load.acknowledged.size });
+      if (request.kind === 'count') send({ kind: 'acknowledged', readings: load.acknowledgedReadings });
       else
         void load.stop(request.settleMs).then(() => {
-          send({ kind: 'acknowledged', readings: load.acknowledged.size });
+          send({ kind: 'acknowledged', readings: load.acknowledgedReadings });
           process.disconnect();
         });
     });

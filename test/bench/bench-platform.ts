@@ -1,6 +1,6 @@
 import { issueAccessToken } from '@zeropark/access';
 import { freePort, processCpuSeconds } from '@zeropark/test-servers';
-import { ingestReadingsRejected, ingestMetric as serviceMetric } from '../support/ingest-metrics.js';
+import { ingestReadingsRejected, journalDrained, ingestMetric as serviceMetric } from '../support/ingest-metrics.js';
 import { startIngestProcess } from '../support/ingest-process.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -16,6 +16,10 @@ export interface BenchPlatform {
   carbonCpuSeconds(): number;
   /** Readings the ingest refused so far: a load it refuses is not the load a figure claims. */
   ingestReadingsRejected(): Promise<number>;
+  /** Readings the ingest's store has confirmed so far. */
+  ingestReadingsStored(): Promise<number>;
+  /** Resolves when the ingest's journal is empty. */
+  ingestJournalDrained(timeoutMs: number): Promise<void>;
   /**
    * The longest each service's event loop was late since the last call, in ms: prom-client starts
    * its event-loop histogram anew at each scrape of /metrics.
@@ -39,6 +43,8 @@ export async function startBenchPlatform(registryFile: string, dataDir: string, 
     carbonStartSeconds: (performance.now() - carbonStarted) / 1000,
     carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
     ingestReadingsRejected: () => ingestReadingsRejected(ingestPort),
+    ingestReadingsStored: () => serviceMetric(ingestPort, 'zeropark_ingest_readings_stored_total'),
+    ingestJournalDrained: (timeoutMs) => journalDrained(ingestPort, timeoutMs),
     serviceLoopDelaysMs: async () => ({
       ingest: 1000 * (await serviceMetric(ingestPort, 'nodejs_eventloop_lag_max_seconds')),
       carbon: 1000 * (await serviceMetric(carbonPort, 'nodejs_eventloop_lag_max_seconds')),

@@ -2,13 +2,15 @@
 //   1. the live state alone: readings per second one core applies, and heap per meter, for a
 //      park of 10 000 meters with its live window full; and a gateway's backlog of 50 days caught
 //      up a slice at a time, as the service does, beside the same backlog all at once;
-//   2. publish → browser latency, p50 and p99, at half the ingest's measured maximum, with the
-//      push interval at its default (1 s) and at 100 ms;
+//   2. the ingest's maximum in the form these phases run it (embedded broker, SQLite store, the
+//      carbon service on the bus); then publish → browser latency, p50 and p99, at half of it, with
+//      the push interval at its default (1 s) and at 100 ms;
 //   3. dashboards held at 1 Hz and the carbon service's CPU, beside raw `ws` broadcasting the same
 //      frames to as many clients, pinging them as Socket.IO does, and once more with no heartbeat;
 //   4. restart time to full state for 10 000 meters, beside the same start with an empty store.
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
-// BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards.
+// BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards,
+// BENCH_LIVE_LOAD (readings/s) the latency phases' load instead of half the measured maximum.
 // For trying a change, one phase alone, its figures printed, the docs left as they are:
 // BENCH_LATENCY_ONLY=1 (phase 2, at 100 ms), BENCH_FANOUT_ONLY=1 (phase 3).
 import { BACKLOG_MINUTES_PER_TURN } from '@zeropark/carbon';
@@ -20,6 +22,7 @@ import { startBenchPlatform } from './bench-platform.js';
 import { report, writeSection, type Figure } from './bench-report.js';
 import { measureBacklog } from './ledger-backlog.js';
 import { measureLedger } from './ledger-state.js';
+import { measureIngestMaximum } from './ingest-maximum.js';
 import { measurePushLatency } from './push-latency.js';
 import { measureRestart } from './restart-time.js';
 import { settleDisk } from './settle-disk.js';
@@ -27,8 +30,7 @@ import { measureRawWsFanout, measureSocketIoFanout, SOCKET_IO_PING_INTERVAL_MS }
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
-/** Half the ingest's end-to-end maximum in docs/benchmarks.md (about 140 000 readings/s). */
-const HALF_INGEST_READINGS_PER_S = Number(process.env.BENCH_LIVE_LOAD ?? 70_000);
+const LIVE_LOAD = process.env.BENCH_LIVE_LOAD === undefined ? undefined : Number(process.env.BENCH_LIVE_LOAD);
 const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
 const FANOUT_ONLY = process.env.BENCH_FANOUT_ONLY === '1';
 const GATEWAYS = 16;
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   if (!LATENCY_ONLY && !FANOUT_ONLY) {
     progress('1/4 live state of 10 000 meters');
     const ledger = measureLedger(100, 100, 30, 45);
-    figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute; beside the load of phase 2: ${HALF_INGEST_READINGS_PER_S} readings/s` }));
+    figures.push(report({ bench: 'live', figure: 'ledger_readings_per_s', value: Math.round(ledger.readingsPerSecond), unit: 'readings/s', note: `one core, ${ledger.meters} meters, a snapshot a minute` }));
     figures.push(report({ bench: 'live', figure: 'live_state_bytes_per_meter', value: Math.round(ledger.bytesPerMeter), unit: 'B', note: `heap after GC ÷ meters, 30-minute live window full; target ≤ 1024 B` }));
     progress('1/4 a backlog of 50 days, in slices and at once');
     const [sliced, atOnce] = [measureBacklog(50, BACKLOG_MINUTES_PER_TURN), measureBacklog(50, undefined)];
@@ -51,9 +53,23 @@ async function main(): Promise<void> {
   }
 
   const park = await writeLoadPark(dir, GATEWAYS, 10);
-  const messagesPerSecond = HALF_INGEST_READINGS_PER_S / GATEWAYS / READINGS_PER_MESSAGE;
+  let liveLoad = LIVE_LOAD ?? 0;
+  if (!FANOUT_ONLY && LIVE_LOAD === undefined) {
+    progress(`2/4 the ingest's maximum, embedded broker and SQLite store, ${SECONDS} s`);
+    const maximumDir = join(dir, 'maximum');
+    const platform = await startBenchPlatform(park.registryFile, maximumDir);
+    try {
+      const maximum = await measureIngestMaximum(platform, park, { seconds: SECONDS, readingsPerMessage: READINGS_PER_MESSAGE });
+      liveLoad = Math.round(maximum / 2);
+      figures.push(report({ bench: 'live', figure: 'ingest_readings_per_s_embedded', value: Math.round(maximum), unit: 'readings/s', note: `the ingest's maximum in this form (embedded broker, SQLite store, the carbon service on the bus), closed-loop gateways as in bench:ingest; the latency phases run at half: ${liveLoad} readings/s` }));
+    } finally {
+      await platform.stop();
+      settleDisk(maximumDir);
+    }
+  }
+  const messagesPerSecond = liveLoad / GATEWAYS / READINGS_PER_MESSAGE;
   for (const pushMs of FANOUT_ONLY ? [] : LATENCY_ONLY ? [100] : [1000, 100]) {
-    progress(`2/4 publish → browser at ${HALF_INGEST_READINGS_PER_S} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
+    progress(`2/4 publish → browser at ${liveLoad} readings/s, push every ${pushMs} ms, ${SECONDS} s`);
     const phaseDir = join(dir, `latency-${pushMs}`);
     const platform = await startBenchPlatform(park.registryFile, phaseDir, { CARBON_PUSH_INTERVAL_MS: String(pushMs) });
     try {
