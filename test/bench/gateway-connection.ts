@@ -55,6 +55,8 @@ export class GatewayConnection {
   publish(topic: string, payload: string, onAcknowledged: () => void): void {
     const messageId = this.nextMessageId;
     this.nextMessageId = messageId === 65_535 ? 1 : messageId + 1;
+    // [MQTT-2.3.1-2] a packet id is not reused while its message is unacknowledged
+    if (this.waiting.has(messageId)) throw new Error(`${this.name}: 65 535 messages unacknowledged; the broker has stopped answering`);
     this.waiting.set(messageId, onAcknowledged);
     this.socket.write(mqttPacket.generate({ cmd: 'publish', topic, payload, qos: 1, messageId, retain: false, dup: false }));
   }
