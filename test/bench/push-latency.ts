@@ -38,29 +38,32 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   });
   const joined = await dashboard.emitWithAck('building:join', park.parkId, MARKER.building);
   if (!joined.ok) throw new Error(joined.reason);
-  const sentAt = new Map<number, number>();
+  // a probe counts when it was sent in the measured window, however late its snapshot comes
+  const sentAt = new Map<number, { at: number; counted: boolean }>();
   const latencies: number[] = [];
   const pubacks: number[] = [];
   let measuring = false;
   dashboard.on('building:snapshot', (snapshot) => {
     const now = performance.now();
-    for (const [value, at] of sentAt) {
+    for (const [value, sent] of sentAt) {
       if (value > snapshot.powerKw) continue;
-      if (measuring) latencies.push(now - at);
+      if (sent.counted) latencies.push(now - sent.at);
       sentAt.delete(value);
     }
   });
+  const countedLeft = () => [...sentAt.values()].some((sent) => sent.counted);
   const marker = await mqtt.connectAsync(platform.mqttUrl, { clientId: 'bench-marker', username: MARKER.gateway, password: MARKER.secret, reconnectPeriod: 0 });
   const load = await BackgroundLoad.start({ brokerUrl: platform.mqttUrl, park, readingsPerMessage: options.readingsPerMessage, messagesPerSecond: options.loadMessagesPerSecond, firstTs: Date.now() - 60_000 });
   let value = 0;
   const probe = setInterval(() => {
     value += 1;
     const sent = performance.now();
-    sentAt.set(value, sent);
+    const counted = measuring;
+    sentAt.set(value, { at: sent, counted });
     void marker
       .publishAsync(`parks/${park.parkId}/gateways/${MARKER.gateway}/readings`, JSON.stringify({ v: 1, seq: value, readings: [{ meter: MARKER.meter, ts: Date.now(), values: { power_kw: value } }] }), { qos: 1 })
       .then(() => {
-        if (measuring) pubacks.push(performance.now() - sent);
+        if (counted) pubacks.push(performance.now() - sent);
       });
   }, 50);
   await new Promise((resolve) => setTimeout(resolve, 3000)); // warm up
@@ -72,13 +75,16 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   const cpuBefore = platform.carbonCpuSeconds();
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+  measuring = false;
   const elapsed = (performance.now() - started) / 1000;
   const cpu = platform.carbonCpuSeconds() - cpuBefore;
   const serviceLoopDelayMaxMs = await platform.serviceLoopDelaysMs();
   const acked = (await load.acknowledged()) - ackedBefore;
-  measuring = false;
   probeLoopDelay.disable();
+  const answeredBy = performance.now() + 5000; // the probes of the window's end wait for their snapshot, as those of its start did
+  while (countedLeft() && performance.now() < answeredBy) await new Promise((resolve) => setTimeout(resolve, 20));
   clearInterval(probe);
+  if (countedLeft()) throw new Error('a probe of the measured window got no snapshot within 5 s of its end');
   await load.stop(2000);
   await marker.endAsync();
   dashboard.close();
