@@ -174,21 +174,21 @@ async function main(): Promise<void> {
       report({ bench: 'ingest', figure: 'publishers_cpu_per_reading', value: Number(e2e.publisherCpuMicroseconds.toFixed(2)), unit: 'µs' });
       return;
     }
-    progress(`1/3 InfluxDB raw, ${SECONDS} s`);
+    progress(`1/4 InfluxDB raw, ${WARMUP_SECONDS} + ${SECONDS} s`);
     const { linesPerSecond: raw, influxCpuMicroseconds: rawInfluxCpu } = await influxRaw(influx, park);
     await influx.query('DROP DATABASE raw'); // its files go, and with them the compactions and writeback they would cost the next phases
     settleDisk();
     figures.push(report({ bench: 'ingest', figure: 'influxdb_raw_lines_per_s', value: Math.round(raw), unit: 'lines/s', note: `${BATCH_LINES}-line batches to /write, 2 writers` }));
     figures.push(report({ bench: 'ingest', figure: 'influxdb_cpu_per_line_raw', value: Number(rawInfluxCpu.toFixed(2)), unit: 'µs', note: 'influxd CPU ÷ lines, raw writes' }));
-    progress(`2/3 Mosquitto alone, ${SECONDS} s`);
+    progress(`2/4 Mosquitto alone, ${WARMUP_SECONDS} + ${SECONDS} s`);
     const broker = await brokerAlone(dir, park);
     settleDisk();
     figures.push(report({ bench: 'ingest', figure: 'mosquitto_qos1_readings_per_s', value: Math.round(broker.readingsPerSecond), unit: 'readings/s', note: `${READINGS_PER_MESSAGE} readings a message; PUBACK p50 ${broker.p50.toFixed(1)} ms, p99 ${broker.p99.toFixed(1)} ms` }));
-    progress(`3/4 end to end, ${SECONDS} s of load`);
+    progress(`3/4 end to end, ${WARMUP_SECONDS} + ${SECONDS} s of load`);
     const e2e = await endToEnd(dir, park, influx, 'e2e');
     await influx.query('DROP DATABASE e2e');
     settleDisk();
-    progress(`4/4 end to end with gzipped writes, ${SECONDS} s of load`);
+    progress(`4/4 end to end with gzipped writes, ${WARMUP_SECONDS} + ${SECONDS} s of load`);
     const gzipped = await endToEnd(dir, park, influx, 'e2e_gzip', { ZEROPARK_INFLUX_GZIP_LEVEL: '1' });
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_readings_per_s', value: Math.round(e2e.readingsPerSecond), unit: 'readings/s', peer: 'influxdb_raw_lines_per_s', note: `${(e2e.readingsPerSecond / raw).toFixed(2)}× InfluxDB raw; target ≥ 0.8×; over the whole phase, warm-up included, ${Math.round(e2e.readingsPerSecondFromFirstPublish).toLocaleString('en-US')} readings/s` }));
     figures.push(report({ bench: 'ingest', figure: 'end_to_end_lost_readings', value: e2e.acknowledged - Math.min(e2e.acknowledged, e2e.stored), unit: 'readings', note: `${e2e.acknowledged} acknowledged, ${e2e.stored} in InfluxDB` }));
