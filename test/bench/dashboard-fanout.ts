@@ -20,6 +20,8 @@ export interface Fanout {
   cores: number;
   /** Resident memory of the sending process per client, bytes. */
   rssBytesPerClient: number;
+  /** Heartbeat pings each client received in the measured window, on average. */
+  pingsPerClient: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,11 +47,15 @@ export async function measureSocketIoFanout(platform: BenchPlatform, park: LoadP
   const token = await platform.token();
   const rssBefore = rssBytes(platform.carbon.process.pid);
   let frames = 0;
+  let pings = 0;
   let frame = '';
   let counting = false;
   const pushes = new Set<number>();
   const sockets = await inBatches(clients, 250, async () => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(platform.carbonUrl, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
+    socket.io.on('ping', () => {
+      if (counting) pings += 1;
+    });
     socket.on('park:snapshot', (snapshot) => {
       frames += 1;
       if (counting) pushes.add(snapshot.at);
@@ -82,6 +88,7 @@ export async function measureSocketIoFanout(platform: BenchPlatform, park: LoadP
     framesPerSecond: (frames - framesBefore) / elapsed,
     cores: (platform.carbonCpuSeconds() - cpuBefore) / elapsed,
     rssBytesPerClient: (rssBytes(platform.carbon.process.pid) - rssBefore) / clients,
+    pingsPerClient: pings / clients,
     frame,
   };
   clearInterval(changes);
@@ -109,20 +116,34 @@ export async function measureRawWsFanout(dir: string, frame: string, clients: nu
   try {
     const rssBefore = rssBytes(server.pid);
     let frames = 0;
+    let pings = 0;
+    let counting = false;
     const sockets = await inBatches(clients, 250, async () => {
       const socket = new WebSocket(`ws://127.0.0.1:${port}`);
       socket.on('message', (data) => {
         frames += 1;
         JSON.parse(data.toString().slice(2)); // the client reads it, as a Socket.IO client does
       });
+      socket.on('ping', () => {
+        if (counting) pings += 1;
+      });
       await once(socket, 'open');
       return socket;
     });
     await sleep(WARM_UP_MS);
+    counting = true;
     const [framesBefore, cpuBefore, started] = [frames, processCpuSeconds(server.pid), performance.now()];
     await sleep(seconds * 1000);
     const elapsed = (performance.now() - started) / 1000;
-    const result = { clients, sendsPerSecond: 1, framesPerSecond: (frames - framesBefore) / elapsed, cores: (processCpuSeconds(server.pid) - cpuBefore) / elapsed, rssBytesPerClient: (rssBytes(server.pid) - rssBefore) / clients };
+    counting = false;
+    const result = {
+      clients,
+      sendsPerSecond: 1,
+      framesPerSecond: (frames - framesBefore) / elapsed,
+      cores: (processCpuSeconds(server.pid) - cpuBefore) / elapsed,
+      rssBytesPerClient: (rssBytes(server.pid) - rssBefore) / clients,
+      pingsPerClient: pings / clients,
+    };
     for (const socket of sockets) socket.close();
     return result;
   } finally {

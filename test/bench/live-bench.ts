@@ -6,10 +6,12 @@
 //      carbon service on the bus); then publish → browser latency, p50 and p99, at half of it, with
 //      the push interval at its default (1 s) and at 100 ms;
 //   3. dashboards held at 1 Hz and the carbon service's CPU, beside raw `ws` broadcasting the same
-//      frames to as many clients, pinging them as Socket.IO does, and once more with no heartbeat;
+//      frames to as many clients, pinging them as Socket.IO does, and once more with no heartbeat:
+//      the three in turn, in rounds, each measured over whole heartbeat intervals (25 s);
 //   4. restart time to full state for 10 000 meters, beside the same start with an empty store.
 // Prints one JSON line per figure and rewrites its section of docs/benchmarks.md.
-// BENCH_SECONDS (15) sets the length of the timed phases, BENCH_CLIENTS (10000) the dashboards,
+// BENCH_SECONDS (15) sets the length of the timed phases (the dashboards' rounded to whole
+// heartbeat intervals), BENCH_CLIENTS (10000) the dashboards, BENCH_FANOUT_ROUNDS (3) their rounds,
 // BENCH_LIVE_LOAD (readings/s) the latency phases' load instead of half the measured maximum.
 // For trying a change, one phase alone, its figures printed, the docs left as they are:
 // BENCH_LATENCY_ONLY=1 (phase 2, at 100 ms), BENCH_FANOUT_ONLY=1 (phase 3).
@@ -26,13 +28,15 @@ import { measureIngestMaximum } from './ingest-maximum.js';
 import { measurePushLatency } from './push-latency.js';
 import { measureRestart } from './restart-time.js';
 import { settleDisk } from './settle-disk.js';
-import { measureRawWsFanout, measureSocketIoFanout, SOCKET_IO_PING_INTERVAL_MS } from './dashboard-fanout.js';
+import { SOCKET_IO_PING_INTERVAL_MS, type Fanout } from './dashboard-fanout.js';
+import { framesPerCpuSecond, heartbeatWindowSeconds, measureFanoutRounds, median, type FanoutRound } from './fanout-rounds.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10_000);
 const LIVE_LOAD = process.env.BENCH_LIVE_LOAD === undefined ? undefined : Number(process.env.BENCH_LIVE_LOAD);
 const LATENCY_ONLY = process.env.BENCH_LATENCY_ONLY === '1';
 const FANOUT_ONLY = process.env.BENCH_FANOUT_ONLY === '1';
+const FANOUT_ROUNDS = Number(process.env.BENCH_FANOUT_ROUNDS ?? 3);
 const GATEWAYS = 16;
 const READINGS_PER_MESSAGE = 50;
 const progress = (text: string) => process.stderr.write(`bench:live ${text}\n`);
@@ -85,30 +89,33 @@ async function main(): Promise<void> {
 
   if (LATENCY_ONLY) return;
 
-  progress(`3/4 ${CLIENTS} dashboards at 1 Hz, beside raw ws, ${SECONDS} s each`);
+  progress(`3/4 ${CLIENTS} dashboards at 1 Hz, beside raw ws, ${FANOUT_ROUNDS} rounds of ${heartbeatWindowSeconds(SECONDS)} s a server`);
   const fanoutDir = join(dir, 'fanout');
   const fanoutPlatform = await startBenchPlatform(park.registryFile, fanoutDir);
-  let socketIo;
+  let fanout;
   try {
-    socketIo = await measureSocketIoFanout(fanoutPlatform, park, CLIENTS, SECONDS);
+    fanout = await measureFanoutRounds(fanoutPlatform, park, dir, { clients: CLIENTS, seconds: SECONDS, rounds: FANOUT_ROUNDS, progress });
   } finally {
     await fanoutPlatform.stop();
     settleDisk(fanoutDir);
   }
-  // the peer holds its clients as the service does, pinging each every 25 s; and once more with no heartbeat at all
-  const raw = await measureRawWsFanout(dir, socketIo.frame, CLIENTS, SECONDS, SOCKET_IO_PING_INTERVAL_MS);
-  const rawBare = await measureRawWsFanout(dir, socketIo.frame, CLIENTS, SECONDS, 0);
-  const frameKb = (Buffer.byteLength(socketIo.frame) / 1024).toFixed(1);
-  // frames per CPU-second: what each server gets out of a core
-  const efficiency = (fanout: { framesPerSecond: number; cores: number }) => fanout.framesPerSecond / fanout.cores;
-  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_s', value: Math.round(socketIo.framesPerSecond), unit: 'frames/s', peer: 'raw ws', note: `${CLIENTS} Socket.IO clients in one park room, ${frameKb} KiB snapshots, ${socketIo.sendsPerSecond.toFixed(2)} pushes/s; raw ws to as many: ${Math.round(raw.framesPerSecond)} frames/s` }));
-  figures.push(report({ bench: 'live', figure: 'dashboards_cpu', value: Number((socketIo.cores * 100).toFixed(1)), unit: '% of a core', peer: 'raw ws', note: `carbon service, whole process; raw ws server sending the same frames, pinging each client every ${SOCKET_IO_PING_INTERVAL_MS / 1000} s as Socket.IO does: ${(raw.cores * 100).toFixed(1)} %; with no heartbeat: ${(rawBare.cores * 100).toFixed(1)} %; target ≤ 25 %` }));
-  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_cpu_second', value: Math.round(efficiency(socketIo)), unit: 'frames', peer: 'raw ws', note: `${(efficiency(socketIo) / efficiency(raw)).toFixed(2)}× raw ws with its heartbeat (${Math.round(efficiency(raw))}); ${(efficiency(socketIo) / efficiency(rawBare)).toFixed(2)}× raw ws with none (${Math.round(efficiency(rawBare))}); target ≥ 0.8×` }));
+  const { rounds, windowSeconds } = fanout;
+  const each = (values: number[], digits: number) => values.map((value) => value.toFixed(digits)).join(', ');
+  const percentOfCore = (pick: (round: FanoutRound) => Fanout) => rounds.map((round) => pick(round).cores * 100);
+  const toRaw = rounds.map((round) => framesPerCpuSecond(round.socketIo) / framesPerCpuSecond(round.raw));
+  const toBare = rounds.map((round) => framesPerCpuSecond(round.socketIo) / framesPerCpuSecond(round.rawBare));
+  const pings = (pick: (round: FanoutRound) => Fanout) => each(rounds.map((round) => pick(round).pingsPerClient), 2);
+  const window = `medians of ${rounds.length} rounds of ${windowSeconds} s a server, each round's in brackets`;
+  const frameKb = (fanout.frameBytes / 1024).toFixed(1);
+  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_s', value: Math.round(median(rounds.map((round) => round.socketIo.framesPerSecond))), unit: 'frames/s', peer: 'raw ws', note: `${CLIENTS} Socket.IO clients in one park room, ${frameKb} KiB snapshots, ${median(rounds.map((round) => round.socketIo.sendsPerSecond)).toFixed(2)} pushes/s; raw ws to as many: ${Math.round(median(rounds.map((round) => round.raw.framesPerSecond)))} frames/s` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_cpu', value: Number(median(percentOfCore((round) => round.socketIo)).toFixed(1)), unit: '% of a core', peer: 'raw ws', note: `carbon service, whole process (${each(percentOfCore((round) => round.socketIo), 1)}); raw ws server sending the same frames, pinging each client every ${SOCKET_IO_PING_INTERVAL_MS / 1000} s as Socket.IO does: ${median(percentOfCore((round) => round.raw)).toFixed(1)} % (${each(percentOfCore((round) => round.raw), 1)}); with no heartbeat: ${median(percentOfCore((round) => round.rawBare)).toFixed(1)} % (${each(percentOfCore((round) => round.rawBare), 1)}); ${window}; pings a client in a window: Socket.IO ${pings((round) => round.socketIo)}, raw ws ${pings((round) => round.raw)}; target ≤ 25 %` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_frames_per_cpu_second', value: Math.round(median(rounds.map((round) => framesPerCpuSecond(round.socketIo)))), unit: 'frames', peer: 'raw ws', note: `${median(toRaw).toFixed(2)}× raw ws with its heartbeat (${each(toRaw, 2)}); ${median(toBare).toFixed(2)}× raw ws with none (${each(toBare, 2)}); the ratio of each round's servers, ${window}; target ≥ 0.8×` }));
+  const rss = { socketIo: median(rounds.map((round) => round.socketIo.rssBytesPerClient)), raw: median(rounds.map((round) => round.raw.rssBytesPerClient)) };
   if (FANOUT_ONLY) {
-    report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(socketIo.rssBytesPerClient / 1024), unit: 'KiB', note: `raw ws: ${Math.round(raw.rssBytesPerClient / 1024)} KiB` });
+    report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(rss.socketIo / 1024), unit: 'KiB', note: `raw ws: ${Math.round(rss.raw / 1024)} KiB` });
     return;
   }
-  figures.push(report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(socketIo.rssBytesPerClient / 1024), unit: 'KiB', peer: 'raw ws', note: `carbon service's resident memory per client; raw ws: ${Math.round(raw.rssBytesPerClient / 1024)} KiB` }));
+  figures.push(report({ bench: 'live', figure: 'dashboards_rss_per_client', value: Math.round(rss.socketIo / 1024), unit: 'KiB', peer: 'raw ws', note: `carbon service's resident memory per client; raw ws: ${Math.round(rss.raw / 1024)} KiB` }));
 
   progress('4/4 restart with 10 000 meters in the store');
   const restart = await measureRestart(join(dir, 'restart'), 100, 100);
