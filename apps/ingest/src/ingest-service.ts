@@ -43,7 +43,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   observeJournal();
   journal.onChange(observeJournal);
   const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => metrics.journalBackpressure.set(engaged ? 1 : 0));
-  const writer = new StoreWriter(journal, writes, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
+  const writer = new StoreWriter(journal, writes, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, lingerMs: config.INGEST_STORE_LINGER_MS, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
   writer.start();
   // the source is made before the pipeline that publishes through it, and started after it

@@ -50,6 +50,11 @@ export const INGEST_SETTINGS = {
   },
   INGEST_STORE_BATCH_READINGS: { schema: env.positiveInt(5000), description: 'Readings per store write' },
   INGEST_STORE_WRITES_IN_FLIGHT: { schema: env.positiveInt(3), description: 'Store writes under way at once: the next batches travel while the store takes the last' },
+  INGEST_STORE_LINGER_MS: {
+    schema: z.coerce.number().int().min(0, 'must be 0 (write at once) or more').max(10_000, 'must be at most 10 000 ms').default(200),
+    description:
+      'How long a store write waits for a full batch (INGEST_STORE_BATCH_READINGS) before it goes with fewer readings; 0 writes at once. The journal holds the readings meanwhile, so nothing is less durable; history queries see them that much later',
+  },
   LOG_LEVEL: { schema: env.logLevel(), description: 'pino log level' },
 };
 

@@ -33,6 +33,8 @@ interface QueuedRow<Prepared> {
   park: string;
   count: number;
   prepared: Prepared | undefined;
+  /** When its commit was done (`performance.now()`); minus infinity for a row left by the last run. */
+  committedAt: number;
 }
 
 /** About 30 MiB of line protocol. */
@@ -83,7 +85,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     this.selectReadings = this.db.prepare('SELECT readings_json FROM journal WHERE id = ?');
     // after a restart: what the store never confirmed, read back from disk when its turn comes
     for (const row of this.db.prepare('SELECT id, park, reading_count FROM journal ORDER BY id').iterate() as IterableIterator<{ id: number; park: string; reading_count: number }>) {
-      this.queue.push({ id: row.id, park: row.park, count: row.reading_count, prepared: undefined });
+      this.queue.push({ id: row.id, park: row.park, count: row.reading_count, prepared: undefined, committedAt: Number.NEGATIVE_INFINITY });
       this.readingCount += row.reading_count;
     }
   }
@@ -117,6 +119,18 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     }
     this.taken += batch.ids.length;
     return batch;
+  }
+
+  /**
+   * The readings no write has taken yet, counted up to `maxReadings`, and how long the oldest of
+   * them has waited since its commit, in ms (infinite for a row left by the last run, 0 when
+   * there is none): for a writer that waits to fill its batch.
+   */
+  untaken(maxReadings: number): { readings: number; oldestWaitedMs: number } {
+    let readings = 0;
+    for (let index = this.taken; index < this.queue.length && readings < maxReadings; index += 1) readings += (this.queue[index] as QueuedRow<Prepared>).count;
+    const oldest = this.queue[this.taken];
+    return { readings, oldestWaitedMs: oldest === undefined ? 0 : performance.now() - oldest.committedAt };
   }
 
   /** Every entry taken and not removed can be taken again: for a writer that starts over. */
@@ -182,11 +196,12 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   private committed(group: { entry: JournalEntry; resolve: () => void }[], ids: number[]): void {
     this.stats.commits += 1;
     this.stats.entries += group.length;
+    const committedAt = performance.now();
     group.forEach(({ entry }, index) => {
       const count = entry.readings.length;
       const keep = this.memoryReadings + count <= this.memoryBound;
       if (keep) this.memoryReadings += count;
-      this.queue.push({ id: ids[index] ?? 0, park: entry.park, count, prepared: keep ? this.prepare({ park: entry.park, readings: entry.readings }) : undefined });
+      this.queue.push({ id: ids[index] ?? 0, park: entry.park, count, prepared: keep ? this.prepare({ park: entry.park, readings: entry.readings }) : undefined, committedAt });
       this.readingCount += count;
     });
     for (const item of group) item.resolve();

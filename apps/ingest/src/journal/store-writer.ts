@@ -9,6 +9,12 @@ export interface StoreWriterOptions {
   batchReadings: number;
   /** Store writes in flight at once: the next batch travels while the store takes the last one. */
   writesInFlight: number;
+  /**
+   * How long a write waits for a full batch, counted from the commit of the oldest reading it
+   * would take, before it goes with fewer (0, the default here: never waits). Fewer, fuller
+   * writes: SQLite rewrites the last page of every series a write touches at each commit.
+   */
+  lingerMs?: number;
   retry: { initialMs: number; maxMs: number };
 }
 
@@ -59,6 +65,11 @@ export class StoreWriter<Prepared extends PreparedReadings> {
 
   private async run(): Promise<void> {
     while (this.running) {
+      const lingerLeft = this.lingerLeftMs();
+      if (lingerLeft > 0) {
+        await this.sleep(lingerLeft, true);
+        continue;
+      }
       const batch = this.journal.take(this.options.batchReadings);
       if (batch.ids.length === 0) {
         await this.sleep(Number.POSITIVE_INFINITY);
@@ -104,9 +115,21 @@ export class StoreWriter<Prepared extends PreparedReadings> {
     }
   }
 
-  /** Waits `ms`, or until the writer stops; waiting for work (`ms` infinite) also ends when the journal changes. */
-  private sleep(ms: number): Promise<void> {
-    const forWork = !Number.isFinite(ms);
+  /** How long the next write should still wait for its batch to fill: 0 when it is full, or waited long enough, or empty. */
+  private lingerLeftMs(): number {
+    const lingerMs = this.options.lingerMs ?? 0;
+    if (lingerMs <= 0) return 0;
+    const { readings, oldestWaitedMs } = this.journal.untaken(this.options.batchReadings);
+    if (readings === 0 || readings >= this.options.batchReadings) return 0;
+    return Math.max(0, lingerMs - oldestWaitedMs);
+  }
+
+  /**
+   * Waits `ms`, or until the writer stops; waiting for work (`ms` infinite), or with `wakeOnWork`,
+   * also ends when the journal changes.
+   */
+  private sleep(ms: number, wakeOnWork = false): Promise<void> {
+    const forWork = wakeOnWork || !Number.isFinite(ms);
     return new Promise((resolve) => {
       const end = () => {
         clearTimeout(timer);
@@ -116,7 +139,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
       const nudge = () => {
         if (forWork || !this.running) end();
       };
-      const timer = forWork ? undefined : setTimeout(end, ms);
+      const timer = Number.isFinite(ms) ? setTimeout(end, ms) : undefined;
       this.sleepers.add(nudge);
     });
   }
