@@ -67,7 +67,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
     while (this.running) {
       const lingerLeft = this.lingerLeftMs();
       if (lingerLeft > 0) {
-        await this.sleep(lingerLeft, true);
+        await this.sleep(lingerLeft, () => this.lingerLeftMs() === 0);
         continue;
       }
       const batch = this.journal.take(this.options.batchReadings);
@@ -125,11 +125,11 @@ export class StoreWriter<Prepared extends PreparedReadings> {
   }
 
   /**
-   * Waits `ms`, or until the writer stops; waiting for work (`ms` infinite), or with `wakeOnWork`,
-   * also ends when the journal changes.
+   * Waits `ms`, or until the writer stops; waiting for work (`ms` infinite) also ends when the
+   * journal changes, and a wait with `until` when the journal changes and `until()` holds.
    */
-  private sleep(ms: number, wakeOnWork = false): Promise<void> {
-    const forWork = wakeOnWork || !Number.isFinite(ms);
+  private sleep(ms: number, until?: () => boolean): Promise<void> {
+    const forWork = !Number.isFinite(ms);
     return new Promise((resolve) => {
       const end = () => {
         clearTimeout(timer);
@@ -137,7 +137,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
         resolve();
       };
       const nudge = () => {
-        if (forWork || !this.running) end();
+        if (forWork || !this.running || until?.() === true) end();
       };
       const timer = Number.isFinite(ms) ? setTimeout(end, ms) : undefined;
       this.sleepers.add(nudge);
