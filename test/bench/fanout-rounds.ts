@@ -37,8 +37,8 @@ export function heartbeatWindowSeconds(seconds: number): number {
  * holding `clients` dashboards at 1 Hz, measured in turn, `rounds` times over. This machine's
  * speed drifts over minutes (other work on its host): one 15 s window of a bare `ws` server gave
  * 14.7 % of a core in one run and 19.3 % in the next. Servers measured in the same round are
- * minutes apart at most, so a round's ratios are the fairest comparison; the figures are the
- * median round's, with every round's beside them.
+ * minutes apart at most, so a round's ratios are the fairest comparison; each figure is the
+ * median of the rounds' (a ratio: of the rounds' ratios), with every round's beside it.
  */
 export async function measureFanoutRounds(platform: BenchPlatform, park: LoadPark, dir: string, options: { clients: number; seconds: number; rounds: number; progress(text: string): void }): Promise<FanoutRounds> {
   const windowSeconds = heartbeatWindowSeconds(options.seconds);

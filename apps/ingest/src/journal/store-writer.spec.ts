@@ -84,14 +84,17 @@ describe(StoreWriter.name, () => {
   });
 
   describe('with a linger', () => {
-    const lingering = (store: FlakyStore, journal: IngestJournal<KeptReadings>, lingerMs: number) =>
-      new StoreWriter(journal, store, { batchReadings: 3, writesInFlight: 2, lingerMs, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
+    /** A journal and a writer of batches of 3 into a store that takes every write, started. */
+    const lingering = (lingerMs: number, file = join(temporaryDirectory('writer'), 'ingest.db')) => {
+      const store = new FlakyStore(0);
+      const journal = new IngestJournal(file, { prepare: (batch) => store.prepareReadings(batch) });
+      const writer = new StoreWriter(journal, store, { batchReadings: 3, writesInFlight: 2, lingerMs, retry: { initialMs: 1, maxMs: 2 } }, new IngestMetrics(), pino({ level: 'silent' }));
+      writer.start();
+      return { store, journal, writer };
+    };
 
     it('should wait for a full batch and write it as soon as it is full', async () => {
-      const store = new FlakyStore(0);
-      const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
-      const writer = lingering(store, journal, 60_000);
-      writer.start();
+      const { store, journal, writer } = lingering(60_000);
       await Promise.all([1, 2].map((ts) => journal.append(entry(ts))));
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(store.attempts).toBe(0); // two of three: the batch waits
@@ -103,10 +106,7 @@ describe(StoreWriter.name, () => {
     });
 
     it('should write what it has once the oldest reading has waited the linger', async () => {
-      const store = new FlakyStore(0);
-      const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
-      const writer = lingering(store, journal, 50);
-      writer.start();
+      const { store, journal, writer } = lingering(50);
       await journal.append(entry(1));
       expect(store.attempts).toBe(0); // no timer can have fired between the commit and here
       await expect.poll(() => store.written.map((written) => written.ts)).toEqual([1]);
@@ -115,10 +115,7 @@ describe(StoreWriter.name, () => {
     });
 
     it('should stop at once while it waits, leaving the readings in the journal', async () => {
-      const store = new FlakyStore(0);
-      const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
-      const writer = lingering(store, journal, 60_000);
-      writer.start();
+      const { store, journal, writer } = lingering(60_000);
       await journal.append(entry(1));
       await writer.stop();
       expect(store.attempts).toBe(0);
@@ -128,13 +125,10 @@ describe(StoreWriter.name, () => {
 
     it('should write the rows left by the last run without waiting', async () => {
       const file = join(temporaryDirectory('writer'), 'ingest.db');
-      const store = new FlakyStore(0);
-      const lastRun = new IngestJournal(file, { prepare: (batch) => store.prepareReadings(batch) });
+      const lastRun = new IngestJournal(file, { prepare: keepReadings });
       await lastRun.append(entry(1));
       await lastRun.close();
-      const journal = new IngestJournal(file, { prepare: (batch) => store.prepareReadings(batch) });
-      const writer = lingering(store, journal, 60_000);
-      writer.start();
+      const { store, journal, writer } = lingering(60_000, file);
       await expect.poll(() => store.written.map((written) => written.ts)).toEqual([1]);
       await writer.stop();
       await journal.close();
