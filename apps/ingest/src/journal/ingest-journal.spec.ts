@@ -88,6 +88,23 @@ describe(IngestJournal.name, () => {
     await journal.close();
   });
 
+  it('should count the readings no write has taken, through takes, removals and untakeAll', async () => {
+    const journal = new IngestJournal(journalFile(), prepared);
+    expect(journal.untaken()).toEqual({ readings: 0, oldestWaitedMs: 0 });
+    await Promise.all([entry(1, 2), entry(2, 3), entry(3, 4)].map((one) => journal.append(one)));
+    expect(journal.untaken().readings).toBe(9);
+    const first = journal.take(2); // entry 1
+    expect(journal.untaken().readings).toBe(7);
+    journal.take(3); // entry 2
+    expect(journal.untaken().readings).toBe(4);
+    journal.remove(first);
+    expect(journal.untaken().readings).toBe(4); // removing a taken entry leaves the untaken as they were
+    journal.untakeAll();
+    expect(journal.untaken().readings).toBe(7); // entries 2 and 3
+    expect(journal.untaken().oldestWaitedMs).toBeGreaterThanOrEqual(0);
+    await journal.close();
+  });
+
   it('should hand out entries appended after the journal was emptied, though SQLite gives their rows the same ids again', async () => {
     const journal = new IngestJournal(journalFile(), prepared);
     await journal.append(entry(1));

@@ -64,8 +64,9 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   private committing: Promise<void> | undefined;
   private readingCount = 0;
   private readonly queue: QueuedRow<Prepared>[] = [];
-  /** The rows at the front of the queue that a write has taken. */
+  /** The rows at the front of the queue that a write has taken, and their readings. */
   private taken = 0;
+  private takenReadings = 0;
   private readonly prepare: (batch: ParkReadings) => Prepared;
   private readonly memoryBound: number;
   private memoryReadings = 0;
@@ -118,24 +119,24 @@ export class IngestJournal<Prepared extends PreparedReadings> {
       batch.batches.push(row.prepared ?? this.readBack(row));
     }
     this.taken += batch.ids.length;
+    this.takenReadings += batch.readingCount;
     return batch;
   }
 
   /**
-   * The readings no write has taken yet, counted up to `maxReadings`, and how long the oldest of
-   * them has waited since its commit, in ms (infinite for a row left by the last run, 0 when
-   * there is none): for a writer that waits to fill its batch.
+   * The readings no write has taken yet, and how long the oldest of them has waited since its
+   * commit, in ms (infinite for a row left by the last run, 0 when there is none): for a writer
+   * that waits to fill its batch.
    */
-  untaken(maxReadings: number): { readings: number; oldestWaitedMs: number } {
-    let readings = 0;
-    for (let index = this.taken; index < this.queue.length && readings < maxReadings; index += 1) readings += (this.queue[index] as QueuedRow<Prepared>).count;
+  untaken(): { readings: number; oldestWaitedMs: number } {
     const oldest = this.queue[this.taken];
-    return { readings, oldestWaitedMs: oldest === undefined ? 0 : performance.now() - oldest.committedAt };
+    return { readings: this.readingCount - this.takenReadings, oldestWaitedMs: oldest === undefined ? 0 : performance.now() - oldest.committedAt };
   }
 
   /** Every entry taken and not removed can be taken again: for a writer that starts over. */
   untakeAll(): void {
     this.taken = 0;
+    this.takenReadings = 0;
   }
 
   /** Removes entries the store confirmed: they are the oldest, in order. */
@@ -148,10 +149,13 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     this.writes.deleteThrough(lastId).catch(() => undefined);
     const removed = this.queue.splice(0, batch.ids.length);
     this.taken = Math.max(0, this.taken - removed.length);
+    let removedReadings = 0;
     for (const row of removed) {
-      this.readingCount -= row.count;
+      removedReadings += row.count;
       if (row.prepared !== undefined) this.memoryReadings -= row.count;
     }
+    this.readingCount -= removedReadings;
+    this.takenReadings = this.taken === 0 ? 0 : this.takenReadings - removedReadings;
     this.notify();
   }
 

@@ -119,7 +119,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
   private lingerLeftMs(): number {
     const lingerMs = this.options.lingerMs ?? 0;
     if (lingerMs <= 0) return 0;
-    const { readings, oldestWaitedMs } = this.journal.untaken(this.options.batchReadings);
+    const { readings, oldestWaitedMs } = this.journal.untaken();
     if (readings === 0 || readings >= this.options.batchReadings) return 0;
     return Math.max(0, lingerMs - oldestWaitedMs);
   }
