@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InfluxStore, lineProtocolPreparer } from './influx-store.js';
-import { prepareReadingObjects, SqliteStore } from './sqlite-store.js';
+import { prepareReadingsText, SqliteStore } from './sqlite-store.js';
 import type { ParkReadings, PreparedReadings, TimeseriesStore } from './timeseries-store.js';
 
 export type StoreSettings =
@@ -21,5 +21,5 @@ export async function openStore(settings: StoreSettings): Promise<TimeseriesStor
 
 /** The `prepareReadings` of the store `settings` name, without opening it: for a writer that writes elsewhere (the ingest's worker). */
 export function readingPreparer(settings: StoreSettings): (batch: ParkReadings) => PreparedReadings {
-  return settings.kind === 'sqlite' ? prepareReadingObjects : lineProtocolPreparer();
+  return settings.kind === 'sqlite' ? prepareReadingsText : lineProtocolPreparer();
 }

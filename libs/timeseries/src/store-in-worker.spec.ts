@@ -1,10 +1,11 @@
-import type { CarbonPoint } from '@zeropark/contracts';
+import { AcceptedReadingsJson, type CarbonPoint } from '@zeropark/contracts';
 import { startInfluxdb, temporaryDirectory, type InfluxdbServer } from '@zeropark/test-servers';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfluxStore } from './influx-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import { describeStoreContract } from './store-contract.fixture.js';
+import { readingPreparer } from './open-store.js';
 import { StoreInWorker } from './store-in-worker.js';
 import type { ParkReadings } from './timeseries-store.js';
 
@@ -100,6 +101,29 @@ describe(`${StoreInWorker.name} on the SQLite file`, () => {
     } finally {
       await writes.close();
       await main.close();
+    }
+  });
+
+  it('should write the JSON text the ingest made for its journal as the readings it holds', async () => {
+    const dataDir = temporaryDirectory('worker');
+    const writes = new StoreInWorker({ kind: 'sqlite', dataDir });
+    const prepare = readingPreparer({ kind: 'sqlite', dataDir });
+    const batch = {
+      park: 'p1',
+      readings: [
+        { meter: 'GRID', building: null, role: 'grid_import' as const, carrier: 'electricity' as const, ts: 1000, values: { energy_import_kwh: 183245.12, power_kw: 84.2 } },
+        { meter: 'B07-GAS', building: 'B07', role: 'gas' as const, carrier: 'natural_gas' as const, ts: 1000, values: { gas_m3: 12.5 } },
+      ],
+    };
+    try {
+      const prepared = prepare({ ...batch, readingsJson: new AcceptedReadingsJson().text(batch.park, batch.readings) });
+      expect(prepared.count).toBe(2);
+      await writes.writePreparedReadings([prepared]);
+      const stored = await writes.queryReadings({ park: 'p1', from: 0, to: 2000 });
+      const byMeter = (a: { meter: string }, b: { meter: string }) => a.meter.localeCompare(b.meter);
+      expect(stored.sort(byMeter)).toEqual(batch.readings.map((reading) => ({ park: 'p1', ...reading })).sort(byMeter));
+    } finally {
+      await writes.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { lineProtocolOf } from './influx-store.js';
 import { openStore, readingPreparer, type StoreSettings } from './open-store.js';
-import { preparedReadingsOf } from './sqlite-store.js';
+import { readingsTextsOf, type ParkReadingsText } from './sqlite-store.js';
 import type { PreparedReadings, TimeseriesStore } from './timeseries-store.js';
 import { WorkerRequests } from './worker-requests.js';
 
@@ -11,7 +11,8 @@ type CalledMethod = Exclude<keyof TimeseriesStore, 'prepareReadings' | 'writePre
  * readings cross as what they are made of (line protocol for InfluxDB, the readings for SQLite):
  * the objects themselves would lose their class on the way.
  */
-export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod] | { method: 'writeLineProtocol'; args: [texts: string[]] };
+export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod] | { method: 'writeLineProtocol'; args: [texts: string[]] }
+  | { method: 'writeReadingsTexts'; args: [texts: ParkReadingsText[]] };
 
 /**
  * A store whose every call is made by a worker thread holding it, as a store on the caller's
@@ -63,10 +64,10 @@ export class StoreInWorker implements TimeseriesStore {
   readonly queryAlerts = this.caller('queryAlerts');
   readonly latestAlerts = this.caller('latestAlerts');
 
-  /** Readings `prepareReadings` made, sent to the worker as line protocol (InfluxDB) or as the readings (SQLite). */
+  /** Readings `prepareReadings` made, sent to the worker as line protocol (InfluxDB) or as JSON text (SQLite). */
   async writePreparedReadings(batches: readonly PreparedReadings[]): Promise<void> {
     if (batches.length === 0) return;
-    await this.worker.request(this.settings.kind === 'influxdb' ? { method: 'writeLineProtocol', args: [lineProtocolOf(batches)] } : { method: 'writeReadings', args: [preparedReadingsOf(batches)] });
+    await this.worker.request(this.settings.kind === 'influxdb' ? { method: 'writeLineProtocol', args: [lineProtocolOf(batches)] } : { method: 'writeReadingsTexts', args: [readingsTextsOf(batches)] });
   }
 
   /** Closes the store in the worker once the calls under way are done, and ends the worker. */

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InfluxStore } from './influx-store.js';
 import { openStore, type StoreSettings } from './open-store.js';
+import { SqliteStore, parkReadingsOf } from './sqlite-store.js';
 import type { StoreCall } from './store-in-worker.js';
 import type { TimeseriesStore } from './timeseries-store.js';
 import type { WorkerAnswer } from './worker-requests.js';
@@ -17,6 +18,10 @@ async function make(call: StoreCall): Promise<unknown> {
   if (call.method === 'writeLineProtocol') {
     if (!(store instanceof InfluxStore)) throw new Error('line protocol sent to a store that is not InfluxDB');
     return store.writeLineProtocol(...call.args);
+  }
+  if (call.method === 'writeReadingsTexts') {
+    if (!(store instanceof SqliteStore)) throw new Error('readings as JSON text sent to a store that is not SQLite');
+    return store.writeReadings(parkReadingsOf(...call.args));
   }
   // the last call: after those under way
   if (call.method === 'close') await Promise.allSettled(underWay);

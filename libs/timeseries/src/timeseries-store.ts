@@ -11,6 +11,12 @@ export interface ReadingPoint extends AcceptedReading {
 export interface ParkReadings {
   park: string;
   readings: readonly AcceptedReading[];
+  /**
+   * `readings` as JSON text, when the caller made it already (the ingest does, with
+   * `AcceptedReadingsJson`, for its journal and the bus): a store whose write form is that text
+   * takes it rather than making it again.
+   */
+  readingsJson?: string;
 }
 
 /** Groups points by park, keeping their order: for callers that hold points. */

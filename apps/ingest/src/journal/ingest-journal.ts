@@ -205,7 +205,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
       const count = entry.readings.length;
       const keep = this.memoryReadings + count <= this.memoryBound;
       if (keep) this.memoryReadings += count;
-      this.queue.push({ id: ids[index] ?? 0, park: entry.park, count, prepared: keep ? this.prepare({ park: entry.park, readings: entry.readings }) : undefined, committedAt });
+      this.queue.push({ id: ids[index] ?? 0, park: entry.park, count, prepared: keep ? this.prepare({ park: entry.park, readings: entry.readings, readingsJson: entry.readingsJson }) : undefined, committedAt });
       this.readingCount += count;
     });
     for (const item of group) item.resolve();
@@ -215,7 +215,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   /** A row that did not fit in memory, or was left by the last run. */
   private readBack(row: QueuedRow<Prepared>): Prepared {
     const { readings_json: json } = this.selectReadings.get(row.id) as { readings_json: string };
-    return this.prepare({ park: row.park, readings: JSON.parse(json) as AcceptedReading[] });
+    return this.prepare({ park: row.park, readings: JSON.parse(json) as AcceptedReading[], readingsJson: json });
   }
 
   private notify(): void {
