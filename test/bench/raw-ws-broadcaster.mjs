@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { WebSocketServer } from 'ws';
 
 const [port, frameFile, heartbeat = '0'] = process.argv.slice(2);
-const frame = readFileSync(frameFile, 'utf8');
+// the frame's bytes, made once: sent as a string, ws would encode it again for every client, where
+// Socket.IO encodes (and frames) a broadcast once
+const frame = readFileSync(frameFile);
 const heartbeatMs = Number(heartbeat);
 const server = new WebSocketServer({ host: '127.0.0.1', port: Number(port) });
 const alive = new WeakSet();
@@ -19,7 +21,7 @@ server.on('connection', (client) => {
   client.on('pong', () => alive.add(client));
 });
 setInterval(() => {
-  for (const client of server.clients) client.send(frame);
+  for (const client of server.clients) client.send(frame, { binary: false });
 }, 1000);
 if (heartbeatMs > 0) {
   setInterval(() => {
