@@ -8,10 +8,12 @@ type CalledMethod = Exclude<keyof TimeseriesStore, 'prepareReadings' | 'writePre
 
 /**
  * One call of the store, as the worker makes it: the method's name and its arguments. Prepared
- * readings cross as what they are made of (line protocol for InfluxDB, the readings for SQLite):
+ * readings cross as what they are made of (line protocol for InfluxDB, JSON text for SQLite):
  * the objects themselves would lose their class on the way.
  */
-export type StoreCall = { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod] | { method: 'writeLineProtocol'; args: [texts: string[]] }
+export type StoreCall =
+  | { [M in CalledMethod]: { method: M; args: Parameters<TimeseriesStore[M]> } }[CalledMethod]
+  | { method: 'writeLineProtocol'; args: [texts: string[]] }
   | { method: 'writeReadingsTexts'; args: [texts: ParkReadingsText[]] };
 
 /**
