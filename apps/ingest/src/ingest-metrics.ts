@@ -39,6 +39,12 @@ export class IngestMetrics {
     labelNames: ['action'] as const,
     registers: [this.registry],
   });
+  readonly journalCommitSeconds = new Histogram({
+    name: 'zeropark_ingest_journal_commit_seconds',
+    help: 'Time of one journal commit, with its fsync: what the PUBACKs of its batches waited (group commit: many batches each)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
   readonly storeWriteSeconds = new Histogram({
     name: 'zeropark_ingest_store_write_seconds',
     help: 'Time of one store write (up to the store batch size of readings)',

@@ -277,6 +277,7 @@ describe('the ingest with its embedded broker', () => {
     expect(metrics).toMatch(/^zeropark_ingest_readings_accepted_total 4$/m); // 1 + 1 + the batch of seq 7, twice
     expect(metrics).toMatch(/^zeropark_ingest_readings_stored_total 4$/m);
     expect(metrics).toMatch(/^zeropark_ingest_journal_readings 0$/m);
+    expect(metrics).toMatch(/^zeropark_ingest_journal_commit_seconds_count [1-9]/m);
     expect(metrics).toMatch(/^zeropark_ingest_seq_gap_batches_total 3$/m);
     expect(metrics).toMatch(/^zeropark_ingest_seq_replays_total 1$/m);
     expect(metrics).toMatch(/^zeropark_ingest_readings_rejected_total\{reason="schema"\} 1$/m);

@@ -29,19 +29,20 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   // readings are prepared here as they are journaled; the store is opened, and written, by a worker thread
   const writes = new StoreInWorker(storeSettings);
   writes.open().catch((error: unknown) => logger.warn({ reason: (error as Error).message, store: storeSettings.kind }, 'the store cannot be opened yet: readings wait in the journal'));
-  const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), { prepare: readingPreparer(storeSettings) });
   // a file of its own: the journal's file is written by the journal's worker, and a dead letter
   // written beside it from this thread would wait for that worker's commits
   const deadLetters = new DeadLetterLog(join(config.ZEROPARK_DATA_DIR, 'dead-letters.db'));
   const metrics = new IngestMetrics();
-  let commits = 0;
-  const observeJournal = () => {
-    metrics.journalReadings.set(journal.depth);
-    metrics.journalCommits.inc(journal.stats.commits - commits);
-    commits = journal.stats.commits;
-  };
-  observeJournal();
-  journal.onChange(observeJournal);
+  const journal = new IngestJournal(join(config.ZEROPARK_DATA_DIR, 'ingest.db'), {
+    prepare: readingPreparer(storeSettings),
+    onCommit: ({ seconds }) => {
+      metrics.journalCommits.inc();
+      metrics.journalCommitSeconds.observe(seconds);
+    },
+  });
+  const observeDepth = () => metrics.journalReadings.set(journal.depth);
+  observeDepth();
+  journal.onChange(observeDepth);
   const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => metrics.journalBackpressure.set(engaged ? 1 : 0));
   const writer = new StoreWriter(journal, writes, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, lingerMs: config.INGEST_STORE_LINGER_MS, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');

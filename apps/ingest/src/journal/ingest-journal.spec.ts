@@ -28,6 +28,19 @@ describe(IngestJournal.name, () => {
     await journal.close();
   });
 
+  it('should tell how long each commit took and how many batches it held', async () => {
+    const commits: { seconds: number; entries: number }[] = [];
+    const journal = new IngestJournal(journalFile(), { ...prepared, onCommit: (commit) => commits.push(commit) });
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 5 }, (_, seq) => journal.append(entry(seq))));
+    await journal.append(entry(5));
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    expect(commits.map((commit) => commit.entries)).toEqual([5, 1]);
+    for (const { seconds } of commits) expect(seconds).toBeGreaterThan(0);
+    expect(commits[0]!.seconds + commits[1]!.seconds).toBeLessThanOrEqual(elapsedSeconds);
+    await journal.close();
+  });
+
   it('should commit the batches that arrive after a commit in the next one', async () => {
     const journal = new IngestJournal(journalFile(), prepared);
     const first = Promise.all(Array.from({ length: 10 }, (_, seq) => journal.append(entry(seq))));
