@@ -1,6 +1,6 @@
 import { issueAccessToken } from '@zeropark/access';
 import { freePort, processCpuSeconds } from '@zeropark/test-servers';
-import { ingestReadingsRejected, journalDrained, ingestMetric as serviceMetric } from '../support/ingest-metrics.js';
+import { ingestReadingsRejected, journalDrained, ingestMetric as serviceMetric, serviceHistogram, type HistogramBuckets } from '../support/ingest-metrics.js';
 import { startIngestProcess } from '../support/ingest-process.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -18,6 +18,8 @@ export interface BenchPlatform {
   ingestReadingsRejected(): Promise<number>;
   /** Readings the ingest's store has confirmed so far. */
   ingestReadingsStored(): Promise<number>;
+  /** The ingest's journal commit times so far (`zeropark_ingest_journal_commit_seconds`). */
+  ingestJournalCommits(): Promise<HistogramBuckets>;
   /** Resolves when the ingest's journal is empty. */
   ingestJournalDrained(timeoutMs: number): Promise<void>;
   /**
@@ -44,6 +46,7 @@ export async function startBenchPlatform(registryFile: string, dataDir: string, 
     carbonCpuSeconds: () => processCpuSeconds(carbon.process.pid),
     ingestReadingsRejected: () => ingestReadingsRejected(ingestPort),
     ingestReadingsStored: () => serviceMetric(ingestPort, 'zeropark_ingest_readings_stored_total'),
+    ingestJournalCommits: () => serviceHistogram(ingestPort, 'zeropark_ingest_journal_commit_seconds'),
     ingestJournalDrained: (timeoutMs) => journalDrained(ingestPort, timeoutMs),
     serviceLoopDelaysMs: async () => ({
       ingest: 1000 * (await serviceMetric(ingestPort, 'nodejs_eventloop_lag_max_seconds')),

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { MARKER, type LoadPark } from '../support/load-park.js';
 import { BackgroundLoad } from './background-load.js';
 import type { BenchPlatform } from './bench-platform.js';
+import { histogramBetween } from '../support/ingest-metrics.js';
 import { percentile } from './closed-loop-publisher.js';
 
 export interface PushLatency {
@@ -13,6 +14,8 @@ export interface PushLatency {
   /** The marker's publish → PUBACK (the ingest's part: journal commit), p50 and p99. */
   pubackP50: number;
   pubackP99: number;
+  /** The ingest's journal commits while probing (each with its fsync, what a PUBACK waits for the disk): how many, and the bucket bounds (s) holding 99 % and all of them. */
+  journalCommits: { count: number; p99AtMost: number; maxAtMost: number };
   probes: number;
   /** Background readings acknowledged per second while probing. */
   loadReadingsPerSecond: number;
@@ -81,6 +84,7 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   probeLoopDelay.enable();
   await platform.serviceLoopDelaysMs(); // starts their histograms anew
   const ackedBefore = await load.acknowledged();
+  const commitsBefore = await platform.ingestJournalCommits();
   const cpuBefore = platform.carbonCpuSeconds();
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
@@ -89,6 +93,7 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   const cpu = platform.carbonCpuSeconds() - cpuBefore;
   const serviceLoopDelayMaxMs = await platform.serviceLoopDelaysMs();
   const acked = (await load.acknowledged()) - ackedBefore;
+  const journalCommits = histogramBetween(commitsBefore, await platform.ingestJournalCommits());
   probeLoopDelay.disable();
   const answeredBy = performance.now() + 5000; // the probes of the window's end wait for their snapshot, as those of its start did
   while (countedLeft() && performance.now() < answeredBy) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -99,5 +104,5 @@ export async function measurePushLatency(platform: BenchPlatform, park: LoadPark
   dashboard.close();
   const rejected = await platform.ingestReadingsRejected();
   if (rejected > 0) throw new Error(`the ingest refused ${rejected} readings of the load: the latency would not be measured under the load claimed`);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed, probeLoopDelayMaxMs: probeLoopDelay.max / 1e6, serviceLoopDelayMaxMs };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), pubackP50: percentile(pubacks, 50), pubackP99: percentile(pubacks, 99), journalCommits, probes: latencies.length, loadReadingsPerSecond: acked / elapsed, carbonCores: cpu / elapsed, probeLoopDelayMaxMs: probeLoopDelay.max / 1e6, serviceLoopDelayMaxMs };
 }
