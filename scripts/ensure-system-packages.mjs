@@ -10,6 +10,7 @@ const NEEDED = [
   { command: 'influxd', debianPackage: 'influxdb', usedBy: 'libs/timeseries and the ingest (the InfluxDB store)' },
   { command: 'mosquitto', debianPackage: 'mosquitto', usedBy: 'test/reliability and test/security (the external broker)' },
   { command: 'chromium', debianPackage: 'chromium', usedBy: 'test/browser (the dashboard in a real browser)' },
+  { command: 'openssl', debianPackage: 'openssl', usedBy: 'the ingest (certificates for its MQTT over TLS specs)' },
 ];
 
 // /usr/sbin is searched too: Debian puts some servers there, off a normal user's PATH

@@ -1,7 +1,8 @@
 import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS, parseGatewayTopic } from '@zeropark/contracts';
 import { verifySecret } from '@zeropark/registry';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
@@ -10,6 +11,7 @@ import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { RateLimiter } from './limits/token-bucket.js';
+import type { TlsListenerSettings } from './tls-listener-files.js';
 import { mayPublish, maySubscribe } from './topic-acl.js';
 
 export interface EmbeddedBrokerLimits {
@@ -32,6 +34,7 @@ export interface EmbeddedBrokerDeps {
 const IDENTIFIER_REJECTED = 2;
 const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
+const NOT_AUTHORIZED = 5;
 
 /** Bursts of this many times the rate are let through. */
 const BURST = 4;
@@ -47,8 +50,13 @@ export class EmbeddedBroker {
   private readonly identities = new WeakMap<Client, ClientIdentity>();
   private readonly messageRate: RateLimiter;
   private readonly connectionRate: RateLimiter;
-  private server: Server | undefined;
+  private readonly servers: Server[] = [];
   private pipeline: IngestPipeline | undefined;
+  /**
+   * The common name of the certificate each connection of a TLS listener that asks for one showed
+   * (verified against its authority by then): it must be the client's user name.
+   */
+  private readonly certificateNames = new WeakMap<object, string | null>();
 
   private constructor(
     readonly aedes: Aedes,
@@ -95,15 +103,39 @@ export class EmbeddedBroker {
   /** Starts taking connections; every accepted batch goes through `pipeline`. */
   async listen(port: number, host: string, pipeline: IngestPipeline): Promise<number> {
     this.pipeline = pipeline;
-    const server = createServer((socket) => {
-      socket.setNoDelay(true);
-      const connection = new GuardedConnection(socket, this.deps.limits.maxPacketBytes, (problem) => {
-        this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });
-        this.deps.logger.warn({ address: socket.remoteAddress, reason: problem.message }, 'connection closed by the packet guard');
-      });
-      this.aedes.handle(connection);
+    return this.serve(createServer((socket) => this.accept(socket)), port, host);
+  }
+
+  /**
+   * Also takes connections over TLS (MQTT over TLS, usually port 8883), after `listen`. With a
+   * client authority, the TLS handshake refuses a client without a certificate it signed, and the
+   * CONNACK one whose certificate names another user.
+   */
+  async listenTls(settings: TlsListenerSettings): Promise<number> {
+    const requireCertificate = settings.clientCa !== undefined;
+    const server = createTlsServer(
+      { cert: settings.cert, key: settings.key, minVersion: 'TLSv1.2', ...(requireCertificate ? { ca: settings.clientCa, requestCert: true, rejectUnauthorized: true } : {}) },
+      (socket: TLSSocket) => {
+        const connection = this.accept(socket);
+        if (requireCertificate) this.certificateNames.set(connection, commonName(socket));
+      },
+    );
+    server.on('tlsClientError', (error, socket) => this.deps.logger.warn({ address: socket.remoteAddress, reason: error.message }, 'TLS handshake refused'));
+    return this.serve(server, settings.port, settings.host);
+  }
+
+  private accept(socket: Socket): GuardedConnection {
+    socket.setNoDelay(true);
+    const connection = new GuardedConnection(socket, this.deps.limits.maxPacketBytes, (problem) => {
+      this.deps.metrics.connectionsRefused.inc({ reason: 'packet-size' });
+      this.deps.logger.warn({ address: socket.remoteAddress, reason: problem.message }, 'connection closed by the packet guard');
     });
-    this.server = server;
+    this.aedes.handle(connection);
+    return connection;
+  }
+
+  private async serve(server: Server, port: number, host: string): Promise<number> {
+    this.servers.push(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
@@ -119,7 +151,7 @@ export class EmbeddedBroker {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server === undefined ? resolve() : this.server.close(() => resolve())));
+    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
   }
 
@@ -130,6 +162,12 @@ export class EmbeddedBroker {
       this.deps.metrics.authFailures.inc();
       this.deps.logger.warn({ clientId: client.id, username }, 'connection refused: bad user name or password');
       return BAD_USERNAME_OR_PASSWORD;
+    }
+    const certificateName = this.certificateNames.get(client.conn);
+    if (certificateName !== undefined && certificateName !== username) {
+      this.deps.metrics.authFailures.inc();
+      this.deps.logger.warn({ clientId: client.id, username, certificateName }, 'connection refused: the client certificate names another user');
+      return NOT_AUTHORIZED;
     }
     const live = this.liveClient(client.id);
     if (live !== undefined) {
@@ -202,4 +240,10 @@ function sameIdentity(a: ClientIdentity, b: ClientIdentity): boolean {
 function remoteAddress(client: Client): string {
   const connection = (client as unknown as { conn?: { remoteAddress?: string } }).conn;
   return connection?.remoteAddress ?? 'unknown';
+}
+
+/** The common name (CN) of the certificate a TLS client showed, or null when it has none. */
+function commonName(socket: TLSSocket): string | null {
+  const cn = socket.getPeerCertificate().subject?.CN;
+  return typeof cn === 'string' ? cn : null;
 }

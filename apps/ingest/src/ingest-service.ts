@@ -14,16 +14,20 @@ import { IngestJournal } from './journal/ingest-journal.js';
 import { JournalBackpressure } from './journal/journal-backpressure.js';
 import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
+import { readTlsListenerSettings, type TlsListenerSettings } from './tls-listener-files.js';
 
 export interface RunningIngest {
   /** The embedded broker's port; null behind an external broker. */
   mqttPort: number | null;
+  /** The embedded broker's MQTT over TLS port; null without one (INGEST_MQTTS_PORT). */
+  mqttsPort: number | null;
   httpPort: number;
   stop(): Promise<void>;
 }
 
 /** Builds the ingest from its configuration and starts listening. */
 export async function startIngest(config: IngestConfig, logger: Logger): Promise<RunningIngest> {
+  const tls = readTlsListenerSettings(config);
   const parks = await loadRegistries(config.ZEROPARK_REGISTRY);
   const storeSettings = storeSettingsFrom(config);
   // readings are prepared here as they are journaled; the store is opened, and written, by a worker thread
@@ -48,7 +52,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
   writer.start();
   // the source is made before the pipeline that publishes through it, and started after it
-  const source = await prepareSource(config, parks, metrics, logger);
+  const source = await prepareSource(config, tls, parks, metrics, logger);
   const pipeline = new IngestPipeline({
     parks,
     journal,
@@ -67,12 +71,13 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   await source.start(pipeline);
   const health = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
   logger.info(
-    { mqttPort: source.mqttPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
+    { mqttPort: source.mqttPort, mqttsPort: source.mqttsPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
     'ingest listening',
   );
 
   return {
     mqttPort: source.mqttPort,
+    mqttsPort: source.mqttsPort,
     httpPort: health.port,
     async stop() {
       await closeServer(health.server);
@@ -88,6 +93,8 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
 interface ReadingSource {
   /** The embedded broker's port once started; null behind an external broker. */
   readonly mqttPort: number | null;
+  /** Its MQTT over TLS port once started, if it has one. */
+  readonly mqttsPort: number | null;
   start(pipeline: IngestPipeline): Promise<void>;
   ready(): boolean;
   publish(topic: string, payload: string): Promise<void>;
@@ -95,7 +102,7 @@ interface ReadingSource {
 }
 
 /** Where readings come from: the embedded broker (default), or an external one (INGEST_BROKER_URL). */
-async function prepareSource(config: IngestConfig, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
+async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | undefined, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
   if (config.INGEST_BROKER_URL !== undefined) {
     const external = new ExternalBrokerSource(
       { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME, password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
@@ -105,6 +112,7 @@ async function prepareSource(config: IngestConfig, parks: ReadonlyMap<string, Pa
     );
     return {
       mqttPort: null,
+      mqttsPort: null,
       start: (pipeline) => external.start(pipeline),
       ready: () => external.connected,
       publish: (topic, payload) => external.publish(topic, payload),
@@ -125,8 +133,10 @@ async function prepareSource(config: IngestConfig, parks: ReadonlyMap<string, Pa
   });
   const source = {
     mqttPort: null as number | null,
+    mqttsPort: null as number | null,
     start: async (pipeline: IngestPipeline) => {
       source.mqttPort = await broker.listen(config.INGEST_MQTT_PORT, config.INGEST_HOST, pipeline);
+      if (tls !== undefined) source.mqttsPort = await broker.listenTls(tls);
     },
     ready: () => source.mqttPort !== null,
     publish: (topic: string, payload: string) => broker.publish(topic, payload),

@@ -32,6 +32,22 @@ export const INGEST_SETTINGS = {
   INGEST_HOST: { schema: env.text('127.0.0.1'), description: 'Address the MQTT and HTTP listeners bind to' },
   INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
   INGEST_HTTP_PORT: { schema: env.port(9101), description: 'Port of /healthz, /readyz and /metrics (0: any free port)' },
+  INGEST_MQTTS_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).optional(),
+    description: 'MQTT over TLS port of the embedded broker (0: any free port; 8883 is the usual one); unset: no TLS listener. Needs INGEST_TLS_CERT_FILE and INGEST_TLS_KEY_FILE',
+  },
+  INGEST_MQTTS_HOST: {
+    schema: z.string().min(1).optional(),
+    description: 'Address the MQTT over TLS listener binds to (e.g. 0.0.0.0 to take gateways from the network while the plain listener stays on loopback)',
+    defaultText: 'INGEST_HOST',
+  },
+  INGEST_TLS_CERT_FILE: { schema: z.string().min(1).optional(), description: 'PEM file of the TLS listener\'s certificate (with its chain)' },
+  INGEST_TLS_KEY_FILE: { schema: z.string().min(1).optional(), description: 'PEM file of the TLS listener\'s private key (the file is the secret: keep it readable by the ingest alone)' },
+  INGEST_TLS_CLIENT_CA_FILE: {
+    schema: z.string().min(1).optional(),
+    description:
+      'PEM file of the authority that signs gateway certificates; set: a client of the TLS listener must show a certificate it signed whose common name (CN) is its MQTT user name (the gateway id), besides its secret',
+  },
   INGEST_MAX_READINGS_PER_BATCH: { schema: env.positiveInt(1000), description: 'A batch with more readings is refused whole' },
   INGEST_MAX_PACKET_BYTES: { schema: env.positiveInt(1_048_576), description: 'An MQTT packet announcing more bytes closes its connection before it is read' },
   INGEST_MAX_MESSAGES_PER_S: {
@@ -68,5 +84,21 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv = process.env): 
   if (config.INGEST_BROKER_URL !== undefined && config.INGEST_BROKER_PASSWORD === undefined) {
     throw new ConfigError(['INGEST_BROKER_PASSWORD: is missing: the ingest\'s password on the broker of INGEST_BROKER_URL']);
   }
+  const tlsProblems = tlsSettingProblems(config);
+  if (tlsProblems.length > 0) throw new ConfigError(tlsProblems);
   return config;
+}
+
+/** The TLS listener's settings go together: a port without a certificate, or a file without a port, is a mistake. */
+function tlsSettingProblems(config: IngestConfig): string[] {
+  const files = ['INGEST_TLS_CERT_FILE', 'INGEST_TLS_KEY_FILE', 'INGEST_TLS_CLIENT_CA_FILE', 'INGEST_MQTTS_HOST'] as const;
+  if (config.INGEST_MQTTS_PORT === undefined) {
+    return files.filter((name) => config[name] !== undefined).map((name) => `${name}: has no effect without INGEST_MQTTS_PORT`);
+  }
+  const problems: string[] = [];
+  if (config.INGEST_BROKER_URL !== undefined) problems.push('INGEST_MQTTS_PORT: the embedded broker\'s TLS listener, but INGEST_BROKER_URL names an external broker');
+  for (const name of ['INGEST_TLS_CERT_FILE', 'INGEST_TLS_KEY_FILE'] as const) {
+    if (config[name] === undefined) problems.push(`${name}: is missing: INGEST_MQTTS_PORT needs it`);
+  }
+  return problems;
 }
