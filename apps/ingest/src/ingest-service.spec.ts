@@ -1,37 +1,18 @@
 import { temporaryDirectory } from '@zeropark/test-servers';
 import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
-import { hashSecret } from '@zeropark/registry';
 import Database from 'better-sqlite3';
 import mqtt, { type MqttClient } from 'mqtt';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeadLetterLog } from './dead-letter-log.js';
 import { loadIngestConfig } from './ingest.config.js';
 import { startIngest, type RunningIngest } from './ingest-service.js';
+import { writeSpecRegistry } from './spec-registry.fixture.js';
 
 const BUS_SECRET = 'bus-secret-for-the-spec';
 const FEED_SECRET = 'feed-secret-for-the-spec';
-
-async function writeRegistry(dir: string): Promise<string> {
-  const file = join(dir, 'park.yaml');
-  writeFileSync(
-    file,
-    `park: { id: p1, name: Spec park, timezone: Asia/Shanghai, gridRegion: east-china }
-buildings: [{ id: B01, name: Hall }]
-meters:
-  - { id: B01-MAIN, role: building_submeter, building: B01 }
-  - { id: B01-GAS, role: gas, building: B01 }
-  - { id: GRID, role: grid_import }
-gateways:
-  - { id: g1, secretHash: "${await hashSecret('g1-secret')}", meters: [B01-MAIN, B01-GAS] }
-  - { id: g2, secretHash: "${await hashSecret('g2-secret')}", meters: [GRID] }
-`,
-  );
-  return file;
-}
 
 function connect(port: number, username: string, password: string, clientId = `${username}-${Math.random()}`): Promise<MqttClient> {
   const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { username, password, reconnectPeriod: 0, clientId });
@@ -67,7 +48,7 @@ describe('the ingest with its embedded broker', () => {
   beforeAll(async () => {
     dataDir = temporaryDirectory('ingest');
     const config = loadIngestConfig({
-      ZEROPARK_REGISTRY: await writeRegistry(dataDir),
+      ZEROPARK_REGISTRY: await writeSpecRegistry(dataDir),
       ZEROPARK_DATA_DIR: dataDir,
       ZEROPARK_BUS_SECRET: BUS_SECRET,
       ZEROPARK_FEED_SECRET: FEED_SECRET,

@@ -1,5 +1,4 @@
 import { ConfigError } from '@zeropark/contracts';
-import { hashSecret } from '@zeropark/registry';
 import { temporaryDirectory } from '@zeropark/test-servers';
 import mqtt, { type IClientOptions } from 'mqtt';
 import { writeFileSync } from 'node:fs';
@@ -9,29 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIngestConfig } from './ingest.config.js';
 import { startIngest, type RunningIngest } from './ingest-service.js';
 import { makeTestAuthority, type TestAuthority } from './test-certificates.fixture.js';
+import { writeSpecRegistry } from './spec-registry.fixture.js';
 import { readTlsListenerSettings } from './tls-listener-files.js';
-
-async function writeRegistry(dir: string): Promise<string> {
-  const file = join(dir, 'park.yaml');
-  writeFileSync(
-    file,
-    `park: { id: p1, name: Spec park, timezone: Asia/Shanghai, gridRegion: east-china }
-buildings: [{ id: B01, name: Hall }]
-meters:
-  - { id: B01-MAIN, role: building_submeter, building: B01 }
-  - { id: GRID, role: grid_import }
-gateways:
-  - { id: g1, secretHash: "${await hashSecret('g1-secret')}", meters: [B01-MAIN] }
-  - { id: g2, secretHash: "${await hashSecret('g2-secret')}", meters: [GRID] }
-`,
-  );
-  return file;
-}
 
 async function startTlsIngest(authority: TestAuthority, clientCa: boolean): Promise<RunningIngest> {
   const dataDir = temporaryDirectory('ingest-tls');
   const config = loadIngestConfig({
-    ZEROPARK_REGISTRY: await writeRegistry(dataDir),
+    ZEROPARK_REGISTRY: await writeSpecRegistry(dataDir),
     ZEROPARK_DATA_DIR: dataDir,
     ZEROPARK_BUS_SECRET: 'bus-secret-for-the-spec',
     INGEST_MQTT_PORT: '0',
