@@ -91,12 +91,12 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv = process.env): 
 
 /** The TLS listener's settings go together: a port without a certificate, or a file without a port, is a mistake. */
 function tlsSettingProblems(config: IngestConfig): string[] {
-  const files = ['INGEST_TLS_CERT_FILE', 'INGEST_TLS_KEY_FILE', 'INGEST_TLS_CLIENT_CA_FILE', 'INGEST_MQTTS_HOST'] as const;
+  const needingPort = ['INGEST_TLS_CERT_FILE', 'INGEST_TLS_KEY_FILE', 'INGEST_TLS_CLIENT_CA_FILE', 'INGEST_MQTTS_HOST'] as const;
   if (config.INGEST_MQTTS_PORT === undefined) {
-    return files.filter((name) => config[name] !== undefined).map((name) => `${name}: has no effect without INGEST_MQTTS_PORT`);
+    return needingPort.filter((name) => config[name] !== undefined).map((name) => `${name}: has no effect without INGEST_MQTTS_PORT`);
   }
   const problems: string[] = [];
-  if (config.INGEST_BROKER_URL !== undefined) problems.push('INGEST_MQTTS_PORT: the embedded broker\'s TLS listener, but INGEST_BROKER_URL names an external broker');
+  if (config.INGEST_BROKER_URL !== undefined) problems.push('INGEST_MQTTS_PORT: opens a TLS listener on the embedded broker, which INGEST_BROKER_URL replaces with an external one');
   for (const name of ['INGEST_TLS_CERT_FILE', 'INGEST_TLS_KEY_FILE'] as const) {
     if (config[name] === undefined) problems.push(`${name}: is missing: INGEST_MQTTS_PORT needs it`);
   }

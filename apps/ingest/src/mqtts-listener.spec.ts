@@ -125,6 +125,12 @@ describe('the TLS settings', () => {
     ]);
   });
 
+  it('should refuse a TLS port behind an external broker, which has no TLS listener of the ingest\'s', () => {
+    expect(problemsOf(() => loadIngestConfig({ ...base, INGEST_BROKER_URL: 'mqtt://broker:1883', INGEST_BROKER_PASSWORD: 'p', INGEST_MQTTS_PORT: '8883', INGEST_TLS_CERT_FILE: 'c', INGEST_TLS_KEY_FILE: 'k' }))).toEqual([
+      'INGEST_MQTTS_PORT: opens a TLS listener on the embedded broker, which INGEST_BROKER_URL replaces with an external one',
+    ]);
+  });
+
   it('should refuse TLS files without a TLS port, rather than listen in the clear unnoticed', () => {
     expect(problemsOf(() => loadIngestConfig({ ...base, INGEST_TLS_CERT_FILE: 'server.crt', INGEST_TLS_KEY_FILE: 'server.key' }))).toEqual([
       'INGEST_TLS_CERT_FILE: has no effect without INGEST_MQTTS_PORT',
