@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { COMPOSE_SERVICES, COMPOSE_TEXT, composeEnvironment, composeServicesRunning, DEPLOY_DIR as DEPLOY, type ComposeService } from '../support/compose-file.js';
 import { REPO_ROOT } from '../support/platform-process.js';
 
 /**
@@ -11,32 +11,10 @@ import { REPO_ROOT } from '../support/platform-process.js';
  * configuration check takes, every file mounted exists (or is what `npm run deploy:mosquitto`
  * writes), and the ingest instances each have their own session and journal.
  */
-interface ComposeService {
-  build?: { context: string; dockerfile: string };
-  command?: string[];
-  environment?: Record<string, string>;
-  volumes?: string[];
-}
-
-const DEPLOY = join(REPO_ROOT, 'deploy');
-const compose = parse(readFileSync(join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-const services = Object.entries(compose.services);
-const runs = (app: 'ingest' | 'carbon') => services.filter(([, service]) => service.command?.includes(`apps/${app}/dist/main.js`));
-
-/** The environment as Compose hands it over, `${NAME:?why}` given a value as the operator would. */
-function environmentOf(service: ComposeService): Record<string, string> {
-  const secrets: Record<string, string> = { INGEST_BROKER_PASSWORD: 'ingest-broker-password', ZEROPARK_BUS_SECRET: 'bus-secret-of-the-compose-check', CARBON_TOKEN_SECRET: 'token-secret-of-the-compose-check-32+' };
-  return Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([name, value]) => [
-      name,
-      value.replace(/\$\{(\w+):\?[^}]*\}/g, (_, variable: string) => {
-        const secret = secrets[variable];
-        if (secret === undefined) throw new Error(`${name} asks for ${variable}, which this check does not know`);
-        return secret;
-      }),
-    ]),
-  );
-}
+const SECRETS = { INGEST_BROKER_PASSWORD: 'ingest-broker-password', ZEROPARK_BUS_SECRET: 'bus-secret-of-the-compose-check', CARBON_TOKEN_SECRET: 'token-secret-of-the-compose-check-32+' };
+const services = Object.entries(COMPOSE_SERVICES);
+const runs = composeServicesRunning;
+const environmentOf = (service: ComposeService) => composeEnvironment(service, SECRETS);
 
 type Loader = (environment: NodeJS.ProcessEnv) => unknown;
 const loaderOf = async (app: 'ingest' | 'carbon'): Promise<Loader> => {
@@ -73,8 +51,7 @@ describe('deploy/compose.yaml', () => {
   });
 
   it('should mount only files that exist, or the folder npm run deploy:mosquitto writes', () => {
-    const header = readFileSync(join(DEPLOY, 'compose.yaml'), 'utf8');
-    const generated = /deploy:mosquitto .*--out (\S+)/.exec(header)?.[1];
+    const generated = /deploy:mosquitto .*--out (\S+)/.exec(COMPOSE_TEXT)?.[1];
     expect(generated).toBe('deploy/mosquitto/generated');
     for (const [name, service] of services) {
       for (const volume of service.volumes ?? []) {
@@ -87,7 +64,7 @@ describe('deploy/compose.yaml', () => {
   });
 
   it('should mount the Mosquitto configuration the reliability and security suites run, whose files are the generated ones', () => {
-    const broker = compose.services.broker;
+    const broker = COMPOSE_SERVICES.broker;
     expect(broker?.volumes).toContain('./mosquitto/mosquitto.conf:/mosquitto/config/mosquitto.conf:ro');
     expect(broker?.volumes).toContain('./mosquitto/generated:/mosquitto/config/generated:ro');
     const conf = readFileSync(join(DEPLOY, 'mosquitto/mosquitto.conf'), 'utf8');
