@@ -10,8 +10,8 @@ import type { CarbonPoint, CarbonRestatement, CarbonSum, CarbonSumQuery, ParkRea
  * SQLite's write form of readings: their JSON text, the one the ingest already made for its
  * journal and the bus when the batch brings it (`readingsJson`). Readings go to a store in a
  * worker thread, and a flat string crosses to it for a copy, where the same readings as objects
- * were cloned one by one on the ingest's event loop, at 7 times the cost; while they wait in the
- * journal, a string is one object for the garbage collector instead of three a reading.
+ * were cloned one by one on the ingest's event loop, at several times the cost; while they wait
+ * in the journal, a string is one object for the garbage collector instead of three a reading.
  */
 export function prepareReadingsText(batch: ParkReadings): PreparedReadings {
   return new ReadingsText(batch.park, batch.readings.length, batch.readingsJson ?? JSON.stringify(batch.readings));
