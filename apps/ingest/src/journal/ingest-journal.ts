@@ -78,8 +78,6 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   private memoryReadings = 0;
   private readonly onCommit: IngestJournalOptions<Prepared>['onCommit'];
   private readonly listeners = new Set<() => void>();
-  /** Commits made and entries they held, for /metrics and the specs. */
-  readonly stats = { commits: 0, entries: 0 };
 
   constructor(file: string, options: IngestJournalOptions<Prepared>) {
     this.prepare = options.prepare;
@@ -195,8 +193,9 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     const sentAt = performance.now();
     this.committing = this.writes.insert(group.map(({ entry }) => rowOf(entry))).then(
       (ids) => {
-        this.committed(group, ids);
-        this.onCommit?.({ seconds: (performance.now() - sentAt) / 1000, entries: group.length });
+        const committedAt = performance.now();
+        this.committed(group, ids, committedAt);
+        this.onCommit?.({ seconds: (committedAt - sentAt) / 1000, entries: group.length });
       },
       (error: unknown) => {
         for (const item of group) item.reject(error as Error);
@@ -209,10 +208,7 @@ export class IngestJournal<Prepared extends PreparedReadings> {
     return this.committing;
   }
 
-  private committed(group: { entry: JournalEntry; resolve: () => void }[], ids: number[]): void {
-    this.stats.commits += 1;
-    this.stats.entries += group.length;
-    const committedAt = performance.now();
+  private committed(group: { entry: JournalEntry; resolve: () => void }[], ids: number[], committedAt: number): void {
     group.forEach(({ entry }, index) => {
       const count = entry.readings.length;
       const keep = this.memoryReadings + count <= this.memoryBound;

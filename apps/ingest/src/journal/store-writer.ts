@@ -139,7 +139,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
       const nudge = () => {
         if (forWork || !this.running || until?.() === true) end();
       };
-      const timer = Number.isFinite(ms) ? setTimeout(end, ms) : undefined;
+      const timer = forWork ? undefined : setTimeout(end, ms);
       this.sleepers.add(nudge);
     });
   }
