@@ -5,6 +5,7 @@ export * from './energy-equivalents.js';
 export * from './factor-set.js';
 export * from './local-day.js';
 export * from './counter-interval.js';
+export * from './counter-baseline.js';
 export * from './minute-spread.js';
 export * from './contract-coverage.js';
 export * from './period-totals.js';

@@ -14,7 +14,7 @@ import type {
 } from '@zeropark/contracts';
 import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
-import { counterInterval, type CounterSample } from './counter-interval.js';
+import { counterStep, type CounterBaseline } from './counter-baseline.js';
 import { dec, ZERO, type Decimal } from './decimal.js';
 import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor-set.js';
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
@@ -26,7 +26,7 @@ import { accumulate, BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
 
 interface MeterState {
-  counters: Partial<Record<CounterQuantity, CounterSample>>;
+  counters: Partial<Record<CounterQuantity, CounterBaseline>>;
   powerKw: number | null;
   powerTs: number;
   lastReadingAt: number | null;
@@ -184,6 +184,8 @@ export class ParkLedger {
   private lateWrites = 0;
   private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters' | 'backlogMinutes'> = {
     implausibleIntervals: 0,
+    outlierReadings: 0,
+    counterJumps: 0,
     counterResets: 0,
     counterRollovers: 0,
     staleReadings: 0,
@@ -221,26 +223,23 @@ export class ParkLedger {
         } else stale = true;
         continue;
       }
-      const sample = { ts: reading.ts, value };
-      const previous = state.counters[quantity];
-      if (previous === undefined) {
-        state.counters[quantity] = sample;
-        changed = true;
-        continue;
-      }
-      const rated = meter.carrier === 'electricity' ? meter.ratedPowerKw : null;
-      const interval = counterInterval(previous, sample, meter.counter, rated);
-      if (interval.kind === 'stale') {
+      const step = counterStep(state.counters[quantity], { ts: reading.ts, value }, meter.counter, meter.carrier === 'electricity' ? meter.ratedPowerKw : null);
+      if (step.kind === 'stale') {
         stale = true;
         continue;
       }
-      state.counters[quantity] = sample;
+      state.counters[quantity] = step.state;
       changed = true;
-      if (interval.kind === 'implausible') {
+      if (step.kind === 'first') continue;
+      if (step.kind !== 'rebaselined' && step.outlier !== null) this.quality.outlierReadings += 1;
+      if (step.kind === 'held') {
         this.quality.implausibleIntervals += 1;
         state.implausibleIntervals += 1;
         continue;
       }
+      // a confirmed jump: the time from the baseline to the jump stays unmetered, never a reset
+      if (step.kind === 'rebaselined') this.quality.counterJumps += 1;
+      const { interval } = step;
       if (interval.how === 'reset') this.quality.counterResets += 1;
       if (interval.how === 'rollover') this.quality.counterRollovers += 1;
       const account = accountOf(meter.role, quantity);
@@ -269,7 +268,8 @@ export class ParkLedger {
     const live = new Map<string, MeterLive>();
     for (const [meter, state] of this.meters) {
       const values: QuantityValues = {};
-      for (const [quantity, sample] of Object.entries(state.counters) as [CounterQuantity, CounterSample][]) values[quantity] = sample.value;
+      // a held jump is not the counter's value until its next reading confirms it
+      for (const [quantity, counter] of Object.entries(state.counters) as [CounterQuantity, CounterBaseline][]) values[quantity] = counter.baseline.value;
       if (state.powerKw !== null) values.power_kw = state.powerKw;
       live.set(meter, { values, implausibleIntervals: state.implausibleIntervals });
     }

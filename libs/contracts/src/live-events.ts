@@ -118,8 +118,12 @@ export interface DataQuality {
   /** Meters with at least one reading since the service started, of all the park's meters. */
   metersReporting: number;
   meters: number;
-  /** Counter intervals refused as above the meter's rated power × time. */
+  /** Counter intervals refused as above the meter's rated power × time: each jump is held until the counter's next reading. */
   implausibleIntervals: number;
+  /** Held jumps the next reading showed to be glitches: dropped, the energy counted from the reading before them. */
+  outlierReadings: number;
+  /** Held jumps the next reading confirmed (a re-baselined or replaced meter): the time up to the jump is left unmetered. */
+  counterJumps: number;
   /** Counter resets and rollovers counted (not as negative figures). */
   counterResets: number;
   counterRollovers: number;

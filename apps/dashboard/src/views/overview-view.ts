@@ -68,7 +68,7 @@ export class OverviewView {
       setText('budget', `This year ${formatNumber(snapshot.budget.usedTCo2, 2)} of ${formatNumber(snapshot.budget.yearlyTCo2, 0)} t CO₂ (${formatShare(snapshot.budget.usedShare)} of the budget)`);
     }
     const { quality } = snapshot;
-    setText('quality', `Meters reporting ${quality.metersReporting} of ${quality.meters} · implausible intervals ${quality.implausibleIntervals} · counter resets ${quality.counterResets}, rollovers ${quality.counterRollovers} · stale readings ${quality.staleReadings} · late readings ${quality.lateReadings}${quality.backlogMinutes > 0 ? ` · catching up: ${quality.backlogMinutes.toLocaleString('en-US')} minutes of late readings not yet in these figures` : ''}`);
+    setText('quality', `Meters reporting ${quality.metersReporting} of ${quality.meters} · implausible intervals ${quality.implausibleIntervals} (outliers dropped ${quality.outlierReadings}, jumps confirmed ${quality.counterJumps}) · counter resets ${quality.counterResets}, rollovers ${quality.counterRollovers} · stale readings ${quality.staleReadings} · late readings ${quality.lateReadings}${quality.backlogMinutes > 0 ? ` · catching up: ${quality.backlogMinutes.toLocaleString('en-US')} minutes of late readings not yet in these figures` : ''}`);
     element('buildings').replaceChildren(
       ...snapshot.buildings.map((building) => {
         const age = document.createElement('span');
