@@ -16,4 +16,15 @@ describe(startInfluxdb.name, () => {
       await influx.stop();
     }
   });
+
+  it('should turn authentication on with an admin user, refusing a query without credentials', async () => {
+    const influx = await startInfluxdb({ admin: { username: 'admin', password: 'pw' } });
+    try {
+      expect((await influx.query('CREATE DATABASE probe')).results[0]?.error).toBeUndefined();
+      const anonymous = await fetch(`${influx.url}/query`, { method: 'POST', body: new URLSearchParams({ q: 'SHOW DATABASES' }) });
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await influx.stop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { InfluxDB, setLogger, type Transport, type WriteApi } from '@influxdata/
 import { carrierSchema, meterRoleSchema, QUANTITY_NAMES, type AlertRecord, type QuantityValues } from '@zeropark/contracts';
 import { byTimeThenLifecycle, parseAlertRecord } from './alert-records.js';
 import { GzipLevelTransport, gzipLevelFor } from './gzip-level-transport.js';
+import { influxAuthorization } from './influx-authorization.js';
 import { InfluxV1WriteTransport } from './influx-v1-transport.js';
 import { LineProtocolBodies } from './line-protocol-body.js';
 import { LineProtocolWriter, READING_MEASUREMENT } from './line-protocol.js';
@@ -14,7 +15,7 @@ export interface InfluxStoreOptions {
   /** The 1.x database (with 2.x/3.x: the bucket, reachable by InfluxQL through a DBRP mapping). */
   database: string;
   retentionPolicy?: string;
-  /** Token for 1.8+ (`user:password`), 2.x and 3.x. */
+  /** `user:password` of a 1.x user, or a 2.x/3.x API token (`influxAuthorization` says how each is sent). */
   token?: string;
   /**
    * `v2`: `/api/v2/write` (InfluxDB 1.8+, 2.x, 3.x). `v1`: `/write` through the compatibility
@@ -77,9 +78,11 @@ export class InfluxStore implements TimeseriesStore {
     setLogger({ error: () => undefined, warn: () => undefined });
     const settings = { batchSize: 5000, ...options };
     const api = settings.api === undefined || settings.api === 'auto' ? await detectApi(settings.url) : settings.api;
-    const base = new InfluxDB({ url: settings.url, ...(settings.token === undefined ? {} : { token: settings.token }) });
+    const authorization = influxAuthorization(settings.token);
+    // the header on every request of the client's transport, not its `token` option, which would send `Token user:password`
+    const base = new InfluxDB({ url: settings.url, ...(authorization === undefined ? {} : { headers: { authorization } }) });
     const compressing = new GzipLevelTransport(base.transport, settings.gzipLevel === undefined || settings.gzipLevel === 'auto' ? gzipLevelFor(settings.url) : settings.gzipLevel);
-    const transport = api === 'v1' ? new InfluxV1WriteTransport(compressing, credentialsOf(settings.token)) : compressing;
+    const transport = api === 'v1' ? new InfluxV1WriteTransport(compressing) : compressing;
     const influx = new InfluxDB({ url: settings.url, transport });
     const bucket = settings.retentionPolicy === undefined ? settings.database : `${settings.database}/${settings.retentionPolicy}`;
     const writeApi = influx.getWriteApi('', bucket, 'ms', {
@@ -261,7 +264,8 @@ export class InfluxStore implements TimeseriesStore {
 
   private async influxql(statement: string): Promise<InfluxqlResponse> {
     const body = new URLSearchParams({ q: statement, db: this.options.database, epoch: 'ms' });
-    const headers: Record<string, string> = this.options.token === undefined ? {} : { authorization: `Token ${this.options.token}` };
+    const authorization = influxAuthorization(this.options.token);
+    const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
     const response = await fetch(`${this.options.url}/query`, { method: 'POST', body, headers });
     const answer = (await response.json()) as InfluxqlResponse;
     const error = answer.error ?? answer.results.find((result) => result.error !== undefined)?.error;
@@ -347,12 +351,6 @@ function identifier(name: string): string {
 /** InfluxQL string literal. */
 function literal(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-function credentialsOf(token: string | undefined): { username: string; password: string } | undefined {
-  if (token === undefined || !token.includes(':')) return undefined;
-  const [username = '', ...rest] = token.split(':');
-  return { username, password: rest.join(':') };
 }
 
 /** `v1` for servers before 1.8 (no /api/v2/write), else `v2`. */

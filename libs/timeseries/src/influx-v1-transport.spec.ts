@@ -13,12 +13,6 @@ describe(InfluxV1WriteTransport.name, () => {
     expect(new InfluxV1WriteTransport(inner).mapPath('/api/v2/write?org=x&bucket=zeropark&precision=ms')).toBe('/write?db=zeropark&precision=ms');
   });
 
-  it('should pass credentials as 1.x reads them', () => {
-    expect(new InfluxV1WriteTransport(inner, { username: 'ingest', password: 's&cret' }).mapPath('/api/v2/write?bucket=zeropark&precision=ms')).toBe(
-      '/write?db=zeropark&precision=ms&u=ingest&p=s%26cret',
-    );
-  });
-
   it('should leave every other path alone', () => {
     expect(new InfluxV1WriteTransport(inner).mapPath('/ping')).toBe('/ping');
   });

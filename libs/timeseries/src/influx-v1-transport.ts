@@ -7,16 +7,13 @@ import type { Transport } from '@influxdata/influxdb-client';
  *
  *   /api/v2/write?org=…&bucket=db/rp&precision=ms  →  /write?db=db&rp=rp&precision=ms
  *
- * Everything else (batching, gzip, the HTTP itself) stays the client's. Credentials of a 1.x
- * server with authentication go as `u` and `p` query parameters, which 1.x reads.
+ * Everything else (batching, gzip, the HTTP itself, the `Authorization` header of
+ * `influxAuthorization`) stays the client's.
  */
 export class InfluxV1WriteTransport implements Transport {
   readonly chunkCombiner: Transport['chunkCombiner'];
 
-  constructor(
-    private readonly inner: Transport,
-    private readonly credentials?: { username: string; password: string },
-  ) {
+  constructor(private readonly inner: Transport) {
     this.chunkCombiner = inner.chunkCombiner;
   }
 
@@ -38,10 +35,6 @@ export class InfluxV1WriteTransport implements Transport {
     const [database = '', retentionPolicy] = (query.get('bucket') ?? '').split('/');
     const mapped = new URLSearchParams({ db: database, precision: query.get('precision') ?? 'ns' });
     if (retentionPolicy !== undefined && retentionPolicy !== '') mapped.set('rp', retentionPolicy);
-    if (this.credentials !== undefined) {
-      mapped.set('u', this.credentials.username);
-      mapped.set('p', this.credentials.password);
-    }
     return `/write?${mapped.toString()}`;
   }
 }
