@@ -6,6 +6,7 @@ import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
+import { clientIdRefusal, sessionKey } from './client-id-policy.js';
 import type { GatewayDirectory } from './gateway-directory.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
@@ -169,15 +170,16 @@ export class EmbeddedBroker {
       this.deps.logger.warn({ clientId: client.id, username, certificateName }, 'connection refused: the client certificate names another user');
       return NOT_AUTHORIZED;
     }
-    const live = this.liveClient(client.id);
-    if (live !== undefined) {
-      const holder = this.identities.get(live);
-      if (holder === undefined || !sameIdentity(holder, identity)) {
-        // [MQTT-3.1.4-2] lets a client take over its own session; another identity may not take it
-        this.deps.metrics.connectionsRefused.inc({ reason: 'client-id-in-use' });
-        this.deps.logger.warn({ clientId: client.id, username }, 'connection refused: the client id is in use by another identity');
-        return IDENTIFIER_REJECTED;
-      }
+    const refusal = clientIdRefusal(client.id, identity, this.deps.gateways);
+    if (refusal !== undefined) {
+      this.deps.metrics.connectionsRefused.inc({ reason: 'client-id' });
+      this.deps.logger.warn({ clientId: client.id, username, reason: refusal }, 'connection refused: identifier rejected');
+      return IDENTIFIER_REJECTED;
+    }
+    // aedes registers the client, takes over a live connection of the same id and finds its
+    // session by `client.id`, all after this hook: keyed by identity, an id is never another's
+    client.id = sessionKey(identity, client.id);
+    if (this.liveClient(client.id) !== undefined) {
       this.deps.logger.warn({ clientId: client.id, username }, 'client id taken over by a new connection of the same identity [MQTT-3.1.4-2]');
     }
     this.identities.set(client, identity);
@@ -194,10 +196,10 @@ export class EmbeddedBroker {
     return { kind: 'gateway', account };
   }
 
-  /** The connected client holding a client id, if any (aedes keeps them by id at run time). */
-  private liveClient(clientId: string): Client | undefined {
+  /** The connected client holding a session key, if any (aedes keeps them by `client.id` at run time). */
+  private liveClient(key: string): Client | undefined {
     const clients = (this.aedes as unknown as { clients: Record<string, Client | undefined> }).clients;
-    return clients[clientId];
+    return clients[key];
   }
 
   private async authorizePublish(client: Client | null, packet: PublishPacket): Promise<void> {
@@ -230,11 +232,6 @@ export class EmbeddedBroker {
 
 function connackError(returnCode: number): AuthenticateError {
   return Object.assign(new Error(`connection refused (CONNACK ${returnCode})`), { returnCode });
-}
-
-function sameIdentity(a: ClientIdentity, b: ClientIdentity): boolean {
-  if (a.kind !== 'gateway' || b.kind !== 'gateway') return a.kind === b.kind;
-  return a.account.parkId === b.account.parkId && a.account.id === b.account.id;
 }
 
 function remoteAddress(client: Client): string {

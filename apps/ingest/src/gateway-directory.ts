@@ -22,4 +22,16 @@ export class GatewayDirectory {
     const accounts = this.byId.get(username);
     return accounts?.length === 1 ? accounts[0] : undefined;
   }
+
+  /**
+   * The gateways a client id names: the one of `park/gateway`, or every gateway of a bare id
+   * (each of two parks' gateways of one id may use it; the broker keeps their sessions apart).
+   */
+  namedBy(clientId: string): readonly GatewayAccount[] {
+    if (clientId.includes('/')) {
+      const account = this.byQualifiedId.get(clientId);
+      return account === undefined ? [] : [account];
+    }
+    return this.byId.get(clientId) ?? [];
+  }
 }

@@ -29,7 +29,7 @@ export class IngestMetrics {
   readonly authFailures = new Counter({ name: 'zeropark_ingest_auth_failures_total', help: 'Connections refused for bad credentials', registers: [this.registry] });
   readonly connectionsRefused = new Counter({
     name: 'zeropark_ingest_connections_refused_total',
-    help: 'Connections refused or closed: rate, packet size, client id held by another identity',
+    help: 'Connections refused or closed: rate, packet size, client id (too long, or naming another gateway)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

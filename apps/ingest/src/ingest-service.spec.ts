@@ -221,23 +221,6 @@ describe('the ingest with its embedded broker', () => {
     expect(gateway.connected).toBe(true);
   });
 
-  it('should refuse a gateway that takes a client id held by another identity, and keep the holder', async () => {
-    const holder = await connect(mqttPort, BUS_USERNAME, BUS_SECRET, 'held-by-the-bus');
-    await expect(connect(mqttPort, 'g2', 'g2-secret', 'held-by-the-bus')).rejects.toThrow(/Identifier rejected/i);
-    expect(holder.connected).toBe(true);
-    await holder.endAsync();
-  });
-
-  it('should let a gateway take over its own client id, as MQTT says', async () => {
-    const first = await connect(mqttPort, 'g2', 'g2-secret', 'g2-session');
-    const closed = new Promise<void>((resolve) => first.once('close', () => resolve()));
-    const second = await connect(mqttPort, 'g2', 'g2-secret', 'g2-session');
-    await closed;
-    expect(second.connected).toBe(true);
-    first.end(true);
-    await second.endAsync();
-  });
-
   it('should close a connection whose packet is over the size limit, and store nothing of it', async () => {
     const client = await connect(mqttPort, 'g1', 'g1-secret');
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
