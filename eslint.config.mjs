@@ -2,6 +2,7 @@
 // error. Tags (in each package.json) say what a project is and whom it serves; the constraints
 // below say what it may import. Pure libs (type:domain) may not import any I/O package.
 import nx from '@nx/eslint-plugin';
+import jsoncParser from 'jsonc-eslint-parser';
 import tseslint from 'typescript-eslint';
 
 const IO_PACKAGES = [
@@ -57,6 +58,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: IO_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'pure libs do no I/O (DESIGN.md); do it in an app or a data-access lib' })) },
+      ],
+    },
+  },
+  {
+    // A package a project's run-time code imports must be in that project's `dependencies`, at
+    // the version installed (exact, as package-lock.json has it); npm's hoisting would otherwise
+    // hide a missing one until the project is installed alone (deploy/'s image). Run-time code
+    // is what the build takes (nx.json's `production`: no *.spec.ts) less what tsconfig.lib.json
+    // and tsconfig.app.json leave out of dist (*.fixture.ts) and the test runner's and
+    // bundler's own configs: those may use devDependencies. `test` (type:e2e) ships nothing,
+    // every file of it is a test, so its package.json is not checked.
+    files: ['**/package.json'],
+    ignores: ['test/package.json'],
+    languageOptions: { parser: jsoncParser },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: ['{projectRoot}/**/*.fixture.ts', '{projectRoot}/vitest.config.ts', '{projectRoot}/vite.config.ts'],
+        },
       ],
     },
   },
