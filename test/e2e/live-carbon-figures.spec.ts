@@ -79,10 +79,10 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
   });
 
   it('should give Scope 1 and Scope 2 as computed by hand', () => {
-    // Scope 2 location: 6m kWh × 0.5500 kg/kWh = 3.3m kg; Scope 1: 0.5m m³ × 2.162 kg/m³ = 1.081m kg
+    // Scope 2 location: 6m kWh × 0.5500 kg/kWh = 3.3m kg; Scope 1: 0.5m m³ × 2.162188809 kg/m³ = 1.0810944045m kg
     expect(snapshot.today.scope2LocationKg).toBeCloseTo(3.3 * m, 3);
-    expect(snapshot.today.scope1Kg).toBeCloseTo(1.081 * m, 3);
-    expect(snapshot.today.emissionsLocationKg).toBeCloseTo(4.381 * m, 3);
+    expect(snapshot.today.scope1Kg).toBeCloseTo(1.0810944045 * m, 6);
+    expect(snapshot.today.emissionsLocationKg).toBeCloseTo(4.3810944045 * m, 6);
     // market-based without contracts: 6m kWh × 0.6096 kg/kWh (residual) = 3.6576m kg
     expect(snapshot.today.scope2MarketKg).toBeCloseTo(3.6576 * m, 3);
   });
@@ -98,16 +98,16 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
   it('should give the zero-carbon park KPIs', () => {
     // 8m kWh × 0.1229 kgce/kWh + 0.5m m³ × 1.2143 kgce/m³ = 1.59035m kgce
     expect(snapshot.today.energyTce).toBeCloseTo((1.59035 * m) / 1000, 9);
-    // 4.381m kg ÷ 1.59035m kgce = 2.7547395 t CO₂/tce, whatever m
-    expect(snapshot.today.tCo2PerTce).toBeCloseTo(2.7547395, 6);
+    // 4.3810944045m kg ÷ 1.59035m kgce = 2.7547989 t CO₂/tce, whatever m
+    expect(snapshot.today.tCo2PerTce).toBeCloseTo(2.7547989, 6);
   });
 
   it("should give each building its electricity × the park's intensity plus its own gas", () => {
     const emissions = (id: string) => snapshot.buildings.find((building) => building.buildingId === id)?.today.emissionsKg;
     // B01: 3m kWh × 0.4125 kg/kWh = 1.2375m kg
     expect(emissions('B01')).toBeCloseTo(1.2375 * m, 3);
-    // B02: 2m × 0.4125 = 0.825m kg + 0.5m m³ × 2.162 = 1.081m kg → 1.906m kg
-    expect(emissions('B02')).toBeCloseTo(1.906 * m, 3);
+    // B02: 2m × 0.4125 = 0.825m kg + 0.5m m³ × 2.162188809 = 1.0810944045m kg → 1.9060944045m kg
+    expect(emissions('B02')).toBeCloseTo(1.9060944045 * m, 6);
   });
 
   it('should name the factors and their version', () => {

@@ -63,6 +63,15 @@ function problemOf(reading: DecodedReading, meter: MeterTopology, account: Gatew
       return { rule: 'quantity-not-for-role', reason: `a ${meter.role} meter does not report ${foreign.join(', ')} (it may report ${allowed.join(', ')})` };
     }
   }
+  // a rollover register never shows its modulus or more (docs/carbon-method.md, §1): such a value
+  // is not what the registry says this meter is, and would be counted as a huge rollover
+  if (meter.counter.onDecrease === 'rollover') {
+    const { modulus } = meter.counter;
+    const beyond = (Object.entries(reading.values) as [Quantity, number][]).find(([quantity, value]) => quantity !== 'power_kw' && (value >= modulus || value < 0));
+    if (beyond !== undefined) {
+      return { rule: 'counter-beyond-modulus', reason: `${beyond[0]} ${beyond[1]} is outside 0 ≤ value < ${modulus}, the range of this rollover counter (registry: counter.modulus)` };
+    }
+  }
   if (reading.ts > now + limits.maxClockSkewMs) {
     const at = new Date(reading.ts).toISOString();
     return { rule: 'timestamp-in-future', reason: `ts ${at} is ${Math.round((reading.ts - now) / 1000)} s in the future: is the gateway's clock set?` };

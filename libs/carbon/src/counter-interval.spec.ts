@@ -18,7 +18,7 @@ describe(counterInterval.name, () => {
   });
 
   it('should count a rollover as what was left to the top plus what it counted from zero', () => {
-    const interval = counterInterval({ ts: 0, value: 99950 }, { ts: HOUR, value: 30 }, { onDecrease: 'rollover', rolloverAt: 100000 }, null);
+    const interval = counterInterval({ ts: 0, value: 99950 }, { ts: HOUR, value: 30 }, { onDecrease: 'rollover', modulus: 100000 }, null);
     // 100000 − 99950 + 30 = 80
     expect(interval.kind === 'energy' && [interval.how, interval.amount.toString()]).toEqual(['rollover', '80']);
   });

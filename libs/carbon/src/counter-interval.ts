@@ -35,7 +35,7 @@ export function counterInterval(previous: CounterSample, next: CounterSample, be
     how = 'rise';
   } else if (behaviour.onDecrease === 'rollover') {
     // wrapped past its largest value: what was left to the top, plus what it counted from zero
-    amount = dec(behaviour.rolloverAt).minus(dec(previous.value)).plus(dec(next.value));
+    amount = dec(behaviour.modulus).minus(dec(previous.value)).plus(dec(next.value));
     how = 'rollover';
   } else {
     // reset (a replaced meter, a cleared register): it counted from zero

@@ -44,8 +44,8 @@ describe(FactorSet.name, () => {
   });
 
   it('should turn diesel litres into kg CO₂ through the density', () => {
-    // 0.84 kg/l × 3.096 kg/kg = 2.60064 kg/l
-    expect(factorsWith({}).fuels.dieselKgCo2PerL.toString()).toBe('2.60064');
+    // 0.84 kg/l × 3.0959096373… kg/kg (0.042652 GJ/kg × 20.20 kg C/GJ × 0.98 × 44/12) = 2.60056409536 kg/l
+    expect(factorsWith({}).fuels.dieselKgCo2PerL.toNumber()).toBeCloseTo(2.60056409536, 12);
   });
 });
 

@@ -21,6 +21,7 @@ export type RejectionRule =
   | 'unknown-meter'
   | 'meter-of-another-gateway'
   | 'quantity-not-for-role'
+  | 'counter-beyond-modulus'
   | 'timestamp-in-future'
   | 'timestamp-too-old';
 

@@ -37,8 +37,11 @@ export interface MeterTopology {
  */
 export type CounterBehaviour =
   | { onDecrease: 'reset' }
-  /** `rolloverAt`: the value at which the register wraps to zero, e.g. 100000 for five digits. */
-  | { onDecrease: 'rollover'; rolloverAt: number };
+  /**
+   * `modulus`: the first value the register cannot show, where it wraps to zero. A five-digit
+   * register with two decimals shows at most 99 999.99 and has the modulus 100 000.
+   */
+  | { onDecrease: 'rollover'; modulus: number };
 
 /** A value the registry sets in place of a default, with the source that justifies it. */
 export interface SourcedValue {

@@ -53,7 +53,11 @@ describe(parseRegistry.name, () => {
       ['overrides without a version', `${VALID}factors:\n  grid:\n    - { year: 2025, kgCo2PerKwh: 0.53, source: a letter }\n`, ['park.yaml:21:3: factors.version: is missing']],
       ['a contract that ends before it starts', `${VALID}contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-12-01, to: 2026-01-31, reference: batch 1 }\n`, ['park.yaml:21:70: contracts[0].to: ends (2026-01-31) before it starts (2026-12-01)']],
       ['a contract day that does not exist', `${VALID}contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-02-30, to: 2026-03-31, reference: batch 1 }\n`, ['park.yaml:21:54: contracts[0].from: is not a calendar day written YYYY-MM-DD']],
-      ['a rollover counter without its top', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover }'), ['park.yaml:16:14: meters[1].counter.rolloverAt: is missing']],
+      ['a rollover counter without its top', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover }'), ['park.yaml:16:14: meters[1].counter.modulus: is missing']],
+      ['a rollover counter with its top under another name', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover, rolloverAt: 99999.99 }'), [
+        'park.yaml:16:14: meters[1].counter.modulus: is missing',
+        'park.yaml:16:38: meters[1].counter: unknown field "rolloverAt" (a typo?)',
+      ]],
       ['a key given twice', VALID.replace('  name: Test park', '  name: Test park\n  name: Other'), ['park.yaml:4:3: YAML: Map keys must be unique']],
     ])('should explain %s', (_case, text, expected) => {
       expect(problemsOf(text)).toEqual(expected);
@@ -62,7 +66,7 @@ describe(parseRegistry.name, () => {
 
   it("should read the park's accounting: factor overrides, contracts, budget, counter behaviour", () => {
     const text = VALID.replace('  gridRegion: east-china', '  gridRegion: east-china\n  yearlyBudgetTCo2: 1200')
-      .replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover, rolloverAt: 100000 }')
+      .replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    counter: { onDecrease: rollover, modulus: 100000 }')
       .concat('factors:\n  version: park-2026.1\n  grid:\n    - { year: 2025, kgCo2PerKwh: 0.53, source: provincial letter }\n')
       .concat('contracts:\n  - { id: GEC-1, kind: certificate, kwh: 1000, from: 2026-01-01, to: 2026-12-31, reference: batch 1 }\n');
     const { topology } = parseRegistry(text, 'park.yaml');
@@ -72,7 +76,7 @@ describe(parseRegistry.name, () => {
       contracts: [{ id: 'GEC-1', kind: 'certificate', kwh: 1000, from: '2026-01-01', to: '2026-12-31', kgCo2PerKwh: 0, reference: 'batch 1' }],
       yearlyBudgetTCo2: 1200,
     });
-    expect(topology.meters.find((meter) => meter.id === 'B01-MAIN')?.counter).toEqual({ onDecrease: 'rollover', rolloverAt: 100000 });
+    expect(topology.meters.find((meter) => meter.id === 'B01-MAIN')?.counter).toEqual({ onDecrease: 'rollover', modulus: 100000 });
   });
 
   it('should list every problem at once, not stop at the first', () => {

@@ -13,7 +13,8 @@ const calendarDaySchema = z.string().refine(isCalendarDay, { message: 'is not a 
 
 const counterSchema = z.discriminatedUnion('onDecrease', [
   z.strictObject({ onDecrease: z.literal('reset') }),
-  z.strictObject({ onDecrease: z.literal('rollover'), rolloverAt: z.number().positive() }),
+  // the modulus is the first value the register cannot show (docs/carbon-method.md, §1): 100000 for 99 999.99
+  z.strictObject({ onDecrease: z.literal('rollover'), modulus: z.number().positive().max(Number.MAX_SAFE_INTEGER) }),
 ]);
 
 /** Overrides of the published factors; every value names its source, and `version` names the set. */

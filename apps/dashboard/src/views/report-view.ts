@@ -111,7 +111,8 @@ export function reportNodes(report: MonthlyReport): Node[] {
       ['Factor table', p.factorTableVersion],
       ['Grid factor (location-based)', `${p.gridFactor.kgCo2PerKwh} kg CO₂/kWh, ${p.gridFactor.region}${p.gridFactor.year === null ? '' : ` ${p.gridFactor.year}`}: ${p.gridFactor.source}`],
       ['Residual factor (market-based)', `${p.residualFactor.kgCo2PerKwh} kg CO₂/kWh: ${p.residualFactor.source}`],
-      ...p.fuels.map((fuel): [string, string] => [fuel.name, `${fuel.value} ${fuel.unit}: ${fuel.source}`]),
+      // the figures use each factor unrounded (docs/carbon-method.md, "Fuel and heat factors"); only this shows it rounded
+      ...p.fuels.map((fuel): [string, string] => [fuel.name, `${fuel.value.toLocaleString('en-US', { maximumSignificantDigits: 6 })} ${fuel.unit}: ${fuel.source}`]),
       ['Registry overrides', p.overrides.length === 0 ? 'none: the published factors apply' : p.overrides.join('; ')],
       ['Method', p.method],
     ]), { className: 'text' }),

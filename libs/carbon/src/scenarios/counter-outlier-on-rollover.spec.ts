@@ -4,7 +4,7 @@ import { ledgerFed } from './feed.fixture.js';
 
 describe('an outlier on a five-digit counter about to roll over', () => {
   // rated 2 000 kW (≤ 166.67 kWh in five minutes); the register wraps to 0 at 100 000
-  const park = testPark({}, { GRID: { counter: { onDecrease: 'rollover', rolloverAt: 100_000 } } });
+  const park = testPark({}, { GRID: { counter: { onDecrease: 'rollover', modulus: 100_000 } } });
   const ledger = ledgerFed(park, [
     ['GRID', T0, { energy_import_kwh: 99_990 }],
     ['GRID', T0 + 5 * MINUTE, { energy_import_kwh: 99_995 }],

@@ -3,7 +3,7 @@ import { HOUR, T0, testPark } from '../test-park.fixture.js';
 import { ledgerFed } from './feed.fixture.js';
 
 describe('a five-digit grid counter that rolls over', () => {
-  const park = testPark({}, { GRID: { counter: { onDecrease: 'rollover', rolloverAt: 100000 } } });
+  const park = testPark({}, { GRID: { counter: { onDecrease: 'rollover', modulus: 100000 } } });
   // 10:00 99 950 kWh, 11:00 30 kWh: it passed 99 999 and wrapped to zero
   const ledger = ledgerFed(park, [
     ['GRID', T0, { energy_import_kwh: 99950 }],
