@@ -6,11 +6,12 @@ import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import { isBusSecret } from './bus-account.js';
 import type { ClientIdentity } from './client-identity.js';
-import { clientIdRefusal, sessionKey } from './client-id-policy.js';
+import { clientIdRefusal, MAX_CLIENT_ID_LENGTH, sessionKey } from './client-id-policy.js';
 import type { GatewayDirectory } from './gateway-directory.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
 import { GuardedConnection } from './guarded-connection.js';
+import { boundForLog } from './log-bound.js';
 import { RateLimiter } from './limits/token-bucket.js';
 import type { TlsListenerSettings } from './tls-listener-files.js';
 import { mayPublish, maySubscribe } from './topic-acl.js';
@@ -81,7 +82,7 @@ export class EmbeddedBroker {
       broker.authenticate(client, username, password).then(
         (refusal) => done(refusal === undefined ? null : connackError(refusal), refusal === undefined),
         (error: unknown) => {
-          deps.logger.error({ err: error, clientId: client.id }, 'authentication failed with an error');
+          deps.logger.error({ err: error, clientId: boundForLog(client.id) }, 'authentication failed with an error');
           done(connackError(BAD_USERNAME_OR_PASSWORD), false);
         },
       );
@@ -93,11 +94,11 @@ export class EmbeddedBroker {
       const identity = broker.identities.get(client);
       if (identity !== undefined && maySubscribe(identity, subscription.topic)) return done(null, subscription);
       deps.metrics.aclDenials.inc({ action: 'subscribe' });
-      deps.logger.warn({ clientId: client.id, topic: subscription.topic }, 'subscription refused by the ACL');
+      deps.logger.warn({ clientId: boundForLog(client.id), topic: boundForLog(subscription.topic) }, 'subscription refused by the ACL');
       done(null, null); // a negative SUBACK (0x80), the connection stays
     };
-    aedes.on('clientDisconnect', (client) => deps.logger.debug({ clientId: client.id }, 'client disconnected'));
-    aedes.on('clientError', (client, error) => deps.logger.info({ clientId: client.id, reason: error.message }, 'client dropped'));
+    aedes.on('clientDisconnect', (client) => deps.logger.debug({ clientId: boundForLog(client.id) }, 'client disconnected'));
+    aedes.on('clientError', (client, error) => deps.logger.info({ clientId: boundForLog(client.id), reason: boundForLog(error.message) }, 'client dropped'));
     return broker;
   }
 
@@ -158,32 +159,38 @@ export class EmbeddedBroker {
 
   /** Undefined when the client may connect, else the CONNACK return code that refuses it. */
   private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<number | undefined> {
+    if (client.id.length > MAX_CLIENT_ID_LENGTH) {
+      // a server may refuse a client id it does not take, with return code 2 [MQTT-3.1.3-9]
+      this.deps.metrics.connectionsRefused.inc({ reason: 'client-id' });
+      this.deps.logger.warn({ clientId: boundForLog(client.id), username: boundForLog(username), maxLength: MAX_CLIENT_ID_LENGTH }, 'connection refused: identifier rejected: the client id is too long');
+      return IDENTIFIER_REJECTED;
+    }
     const identity = await this.identify(username, password);
     if (identity === undefined) {
       this.deps.metrics.authFailures.inc();
-      this.deps.logger.warn({ clientId: client.id, username }, 'connection refused: bad user name or password');
+      this.deps.logger.warn({ clientId: boundForLog(client.id), username: boundForLog(username) }, 'connection refused: bad user name or password');
       return BAD_USERNAME_OR_PASSWORD;
     }
     const certificateName = this.certificateNames.get(client.conn);
     if (certificateName !== undefined && certificateName !== username) {
       this.deps.metrics.authFailures.inc();
-      this.deps.logger.warn({ clientId: client.id, username, certificateName }, 'connection refused: the client certificate names another user');
+      this.deps.logger.warn({ clientId: boundForLog(client.id), username: boundForLog(username), certificateName: boundForLog(certificateName ?? undefined) }, 'connection refused: the client certificate names another user');
       return NOT_AUTHORIZED;
     }
     const refusal = clientIdRefusal(client.id, identity, this.deps.gateways);
     if (refusal !== undefined) {
       this.deps.metrics.connectionsRefused.inc({ reason: 'client-id' });
-      this.deps.logger.warn({ clientId: client.id, username, reason: refusal }, 'connection refused: identifier rejected');
+      this.deps.logger.warn({ clientId: boundForLog(client.id), username: boundForLog(username), reason: refusal }, 'connection refused: identifier rejected');
       return IDENTIFIER_REJECTED;
     }
     // aedes registers the client, takes over a live connection of the same id and finds its
     // session by `client.id`, all after this hook: keyed by identity, an id is never another's
     client.id = sessionKey(identity, client.id);
     if (this.liveClient(client.id) !== undefined) {
-      this.deps.logger.warn({ clientId: client.id, username }, 'client id taken over by a new connection of the same identity [MQTT-3.1.4-2]');
+      this.deps.logger.warn({ clientId: boundForLog(client.id), username: boundForLog(username) }, 'client id taken over by a new connection of the same identity [MQTT-3.1.4-2]');
     }
     this.identities.set(client, identity);
-    this.deps.logger.info({ clientId: client.id, ...(identity.kind === 'gateway' ? { park: identity.account.parkId, gateway: identity.account.id } : { service: identity.kind }) }, 'client connected');
+    this.deps.logger.info({ clientId: boundForLog(client.id), ...(identity.kind === 'gateway' ? { park: identity.account.parkId, gateway: identity.account.id } : { service: identity.kind }) }, 'client connected');
     return undefined;
   }
 
@@ -207,13 +214,13 @@ export class EmbeddedBroker {
     const identity = this.identities.get(client);
     if (identity === undefined || !mayPublish(identity, packet.topic)) {
       this.deps.metrics.aclDenials.inc({ action: 'publish' });
-      this.deps.logger.warn({ clientId: client.id, topic: packet.topic }, 'publish refused by the ACL: client disconnected');
-      throw new Error(`not authorized to publish to ${packet.topic}`);
+      this.deps.logger.warn({ clientId: boundForLog(client.id), topic: boundForLog(packet.topic) }, 'publish refused by the ACL: client disconnected');
+      throw new Error(`not authorized to publish to ${boundForLog(packet.topic)}`);
     }
     if (identity.kind !== 'gateway') return;
     if (!this.messageRate.allow(`${identity.account.parkId}/${identity.account.id}`)) {
       this.deps.metrics.aclDenials.inc({ action: 'rate' });
-      this.deps.logger.warn({ clientId: client.id, gateway: identity.account.id }, 'message rate exceeded: client disconnected');
+      this.deps.logger.warn({ clientId: boundForLog(client.id), gateway: identity.account.id }, 'message rate exceeded: client disconnected');
       throw new Error('message rate exceeded');
     }
     const topic = parseGatewayTopic(packet.topic);
