@@ -38,6 +38,9 @@ const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
 
+/** The protocol levels aedes 1.2 takes: 3 (MQTT 3.1) and 4 (MQTT 3.1.1); it refuses 5 (MQTT 5). */
+const SPOKEN_PROTOCOL_LEVELS: readonly number[] = [3, 4];
+
 /** Bursts of this many times the rate are let through. */
 const BURST = 4;
 
@@ -71,8 +74,17 @@ export class EmbeddedBroker {
   static async create(deps: EmbeddedBrokerDeps): Promise<EmbeddedBroker> {
     const aedes = await Aedes.createBroker({ id: 'zeropark-ingest' });
     const broker = new EmbeddedBroker(aedes, deps);
-    aedes.preConnect = (client, _packet, done) => {
+    aedes.preConnect = (client, packet, done) => {
       const address = remoteAddress(client);
+      if (packet.protocolVersion === undefined || !SPOKEN_PROTOCOL_LEVELS.includes(packet.protocolVersion)) {
+        // aedes answers it with return code 1 [MQTT-3.1.2-2] and no word in the log: say why, and where it is taken
+        deps.metrics.connectionsRefused.inc({ reason: 'protocol-version' });
+        deps.logger.warn(
+          { address, clientId: boundForLog(packet.clientId), protocolVersion: packet.protocolVersion },
+          `connection refused: MQTT ${packet.protocolVersion === 5 ? '5' : `protocol level ${packet.protocolVersion}`} is not spoken by the embedded broker, which takes MQTT 3.1.1 and 3.1; MQTT 5 gateways connect through an external broker (deploy/README.md)`,
+        );
+        return done(null, true);
+      }
       if (broker.connectionRate.allow(address)) return done(null, true);
       deps.metrics.connectionsRefused.inc({ reason: 'rate' });
       deps.logger.warn({ address }, 'connection refused: too many new connections from this address');
