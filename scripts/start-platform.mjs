@@ -8,11 +8,18 @@
 // It prints the dashboard URL with an admin token for this machine's user in its fragment.
 // ZEROPARK_SIMULATOR=off starts no simulated gateways.
 import { issueAccessToken } from '@zeropark/access';
-import { nodeFlagsOf } from '@zeropark/service-runtime';
+import { nodeFlagsOf, readCommandLine } from '@zeropark/service-runtime';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+readCommandLine({
+  name: 'start',
+  usage: 'npm start',
+  summary: 'Starts the platform on this machine: the ingest (embedded MQTT broker and store), the carbon service and dashboard, and a simulated park; prints where everything is. Ctrl-C stops it all. Its settings are environment variables (docs/configuration.md); ZEROPARK_SIMULATOR=off starts no simulated gateways.',
+  options: {},
+});
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;

@@ -2,9 +2,17 @@
 // document is the code's own list: `npm run docs:config` after changing a setting.
 import { writeFileSync } from 'node:fs';
 import { describeSettings } from '@zeropark/contracts';
+import { readCommandLine } from '@zeropark/service-runtime';
 import { CARBON_SETTINGS } from '../apps/carbon/dist/carbon.config.js';
 import { INGEST_SETTINGS } from '../apps/ingest/dist/ingest.config.js';
 import { SIMULATOR_SETTINGS } from '../simulators/park/dist/simulator.config.js';
+
+readCommandLine({
+  name: 'docs:config',
+  usage: 'npm run docs:config',
+  summary: "Rewrites docs/configuration.md from the settings each service checks at start (run it after changing a setting).",
+  options: {},
+});
 
 const doc = `# Configuration
 

@@ -92,7 +92,8 @@ export const env = {
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how a mistyped name is matched to the one meant. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     let diagonal = row[0] ?? 0;

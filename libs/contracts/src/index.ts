@@ -20,3 +20,4 @@ export * from './monthly-report.js';
 export * from './epoch-milliseconds-text.js';
 export * from './accepted-readings-json.js';
 export * from './accepted-batch-check.js';
+export * from './command-line.js';

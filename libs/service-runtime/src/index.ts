@@ -1,3 +1,4 @@
 export * from './run-service.js';
 export * from './retry-backoff.js';
 export * from './node-flags.js';
+export * from './read-command-line.js';

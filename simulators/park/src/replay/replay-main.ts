@@ -105,7 +105,9 @@ function say(line: string): void {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof ConfigError) say(`the command line has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}:\n${error.problems.map((problem) => `  ${problem}`).join('\n')}`);
+    // one problem, an unknown option most often, in one line; several, every one at once
+    if (error instanceof ConfigError && error.problems.length === 1) say(`replay: ${error.problems[0] ?? ''}`);
+    else if (error instanceof ConfigError) say(`the command line has ${error.problems.length} problems:\n${error.problems.map((problem) => `  ${problem}`).join('\n')}`);
     else if (error instanceof Refusal) say(error.message);
     else say(`replay failed: ${(error as Error).message}`);
     process.exitCode = 2;
