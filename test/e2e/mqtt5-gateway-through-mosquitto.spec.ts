@@ -24,7 +24,7 @@ describe('a gateway speaking MQTT 5 through Debian\'s Mosquitto', () => {
     const dir = temporaryDirectory('mqtt5');
     park = await writeLoadPark(dir, 2, 1);
     influx = await startInfluxdb();
-    mosquitto = await startShippedMosquitto(dir, park);
+    mosquitto = await startShippedMosquitto(dir, park, ['mqtt5']);
     httpPort = await freePort();
     ingest = await startIngestProcess(
       {

@@ -26,7 +26,7 @@ describe('two ingest instances sharing a subscription on the shipped Mosquitto',
     const dir = temporaryDirectory('external');
     const park = await writeLoadPark(dir, 4, 10);
     influx = await startInfluxdb();
-    mosquitto = await startShippedMosquitto(dir, park);
+    mosquitto = await startShippedMosquitto(dir, park, ['a', 'b']);
     const httpPorts = [await freePort(), await freePort()];
     const envOf = (instance: 'a' | 'b') => {
       mkdirSync(join(dir, instance), { recursive: true });

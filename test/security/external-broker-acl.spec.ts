@@ -33,7 +33,7 @@ describe('gateways attacking through the shipped Mosquitto ACL', () => {
     const dir = temporaryDirectory('acl');
     park = await writeLoadPark(dir, 2, 2);
     influx = await startInfluxdb();
-    mosquitto = await startShippedMosquitto(dir, park);
+    mosquitto = await startShippedMosquitto(dir, park, ['acl']);
     httpPort = await freePort();
     ingest = await startIngestProcess(
       {

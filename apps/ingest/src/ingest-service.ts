@@ -14,6 +14,7 @@ import { IngestJournal } from './journal/ingest-journal.js';
 import { JournalBackpressure } from './journal/journal-backpressure.js';
 import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
+import { ingestBrokerUsername } from './mosquitto/mosquitto-files.js';
 import { readTlsListenerSettings, type TlsListenerSettings } from './tls-listener-files.js';
 
 export interface RunningIngest {
@@ -105,7 +106,7 @@ interface ReadingSource {
 async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | undefined, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
   if (config.INGEST_BROKER_URL !== undefined) {
     const external = new ExternalBrokerSource(
-      { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME, password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
+      { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME ?? ingestBrokerUsername(config.INGEST_INSTANCE), password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
       parks,
       metrics,
       logger,

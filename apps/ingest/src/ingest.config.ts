@@ -22,7 +22,11 @@ export const INGEST_SETTINGS = {
     schema: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
     description: 'An external broker (Mosquitto, EMQX) to take readings from instead of the embedded one',
   },
-  INGEST_BROKER_USERNAME: { schema: env.text('zeropark-ingest'), description: 'The ingest\'s user on the external broker' },
+  INGEST_BROKER_USERNAME: {
+    schema: z.string().min(1).optional(),
+    description: 'The ingest\'s user on the external broker; Mosquitto makes it the client id (`use_username_as_clientid`), so each instance has its own',
+    defaultText: 'zeropark-ingest-<instance>',
+  },
   INGEST_BROKER_PASSWORD: { schema: z.string().min(1).optional(), description: 'The ingest\'s password on the external broker', secret: true },
   INGEST_INSTANCE: {
     schema: env.text(hostname()),

@@ -1,6 +1,6 @@
 import { parseRegistry } from '@zeropark/registry';
 import { describe, expect, it } from 'vitest';
-import { brokerUsername, passwordLine, renderAcl } from './mosquitto-files.js';
+import { brokerUsername, ingestBrokerUsername, passwordLine, renderAcl } from './mosquitto-files.js';
 
 const HASH = 'scrypt$N=16384,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 const park = (id: string, gateway: string) =>
@@ -24,6 +24,14 @@ describe(renderAcl.name, () => {
     const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]));
     expect(acl).toContain('user zeropark-ingest\ntopic read parks/+/gateways/+/readings\ntopic write parks/+/gateways/+/rejected\ntopic write zeropark/v1/accepted/#');
     expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#');
+  });
+
+  it('should give each ingest instance an account of its own, named as the client id it connects with, with the ingest\'s topics', () => {
+    const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]), ['ingest-1', 'ingest-2']);
+    for (const user of ['zeropark-ingest-ingest-1', 'zeropark-ingest-ingest-2']) {
+      expect(acl).toContain(`user ${user}\ntopic read parks/+/gateways/+/readings\ntopic write parks/+/gateways/+/rejected\ntopic write zeropark/v1/accepted/#`);
+    }
+    expect(ingestBrokerUsername('ingest-1')).toBe('zeropark-ingest-ingest-1');
   });
 
   it('should let the feed account write grid intensities only, and the carbon service read them', () => {

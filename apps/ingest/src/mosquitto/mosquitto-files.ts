@@ -5,6 +5,15 @@ import { pbkdf2Sync, randomBytes } from 'node:crypto';
 /** The ingest's account on an external broker: reads every park's readings, writes rejections and the bus. */
 export const INGEST_BROKER_USERNAME = 'zeropark-ingest';
 
+/**
+ * The account of one ingest instance (INGEST_INSTANCE): the client id the instance connects with
+ * (external-broker-source.ts), so Mosquitto's `use_username_as_clientid` leaves its persistent
+ * session where it was, and two instances never take each other's id.
+ */
+export function ingestBrokerUsername(instance: string): string {
+  return `${INGEST_BROKER_USERNAME}-${instance}`;
+}
+
 /** The shared subscription the ingest instances split the load on. */
 export const INGEST_SHARED_SUBSCRIPTION = '$share/ingest/parks/+/gateways/+/readings';
 
@@ -14,16 +23,18 @@ export const INGEST_SHARED_SUBSCRIPTION = '$share/ingest/parks/+/gateways/+/read
  * write under another park that has a gateway of the same id (DESIGN.md, "Security"). Gateways
  * log in as `park/gateway` when the id is not unique across parks, as with the embedded broker.
  */
-export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>): string {
+export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>, ingestInstances: readonly string[] = []): string {
   const lines = [
     '# Generated from the park registry by `npm run deploy:mosquitto`; do not edit by hand.',
     '# Each gateway may write only its own readings and status, and read only its own rejections.',
     '',
-    `user ${INGEST_BROKER_USERNAME}`,
-    'topic read parks/+/gateways/+/readings',
-    'topic write parks/+/gateways/+/rejected',
-    `topic write ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
-    '',
+    ...[INGEST_BROKER_USERNAME, ...ingestInstances.map(ingestBrokerUsername)].flatMap((username) => [
+      `user ${username}`,
+      'topic read parks/+/gateways/+/readings',
+      'topic write parks/+/gateways/+/rejected',
+      `topic write ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+      '',
+    ]),
     `user ${BUS_USERNAME}`,
     `topic read ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
     `topic read ${GATEWAY_STATUS_TOPIC_FILTER}`,
