@@ -39,12 +39,17 @@ describe('the simulator trips the example park\'s alert rules on demand', () => 
     await platform?.stop();
   });
 
-  it('should raise gateway-offline by the last will at once, and resolve it when the gateway is back', async () => {
+  it('should raise gateway-offline by the last will at once, and resolve it when the gateway is back, with no silent meter', async () => {
     expect((await trip('POST', 'offline/gw-b03')).status).toBe(200);
     const offline = await waitUntil(() => latest('gateway-offline', 'gw-b03'), (alert) => alert?.state === 'firing', 10_000, 'gateway-offline for gw-b03');
     expect(offline?.message).toContain('its last will says offline');
+    // away longer than a meter's silence (3 × 10 s in the example park's rules)
+    await new Promise((resolve) => setTimeout(resolve, 35_000));
     expect((await trip('DELETE', 'offline/gw-b03')).status).toBe(200);
     await waitUntil(() => latest('gateway-offline', 'gw-b03'), (alert) => alert?.state === 'resolved', 15_000, 'gw-b03 back online');
+    // its meters were neither silent while it was away nor in the first interval after its return
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    expect(alerts.filter((alert) => alert.rule === 'meter-silent' && alert.subject.id.startsWith('B03')).map((alert) => alert.message)).toEqual([]);
   });
 
   it('should raise implausible-data for a counter jump', async () => {

@@ -20,7 +20,8 @@ export type AcknowledgeOutcome = { ok: true; change: AlertChange } | { ok: false
  * - threshold: fires when the figure has stayed beyond its level for the rule's duration
  *   (one sample back on the right side starts the duration again: no flapping), resolves
  *   only past the hysteresis level;
- * - meter silent: a meter not heard for N expected intervals while its gateway is heard;
+ * - meter silent: a meter not heard for N expected intervals while its gateway is heard, counted
+ *   from the gateway's return when the gateway itself was away (docs/alerts.md, `meter-silent`);
  * - gateway offline: its last will, or no batch for the rule's time; one alert for the
  *   gateway, and its meters raise no silence alerts of their own meanwhile;
  * - implausible data: counter intervals the accounting refused, until none for a while.
@@ -35,6 +36,10 @@ export class ParkAlerts {
   private readonly meterHeard = new Map<string, number>();
   private readonly gatewayHeard = new Map<string, number>();
   private readonly gatewayWill = new Map<string, number>();
+  /** When each gateway was last heard again after being away (its last will, or silent past `awayAfterMs`). */
+  private readonly gatewayBack = new Map<string, number>();
+  /** Silent this long, a gateway was away: the shortest time any offline or silence rule allows it. */
+  private readonly awayAfterMs: number;
   private readonly implausibleAt = new Map<string, number>();
   private readonly mutes = new Map<string, RuleMute>();
   private readonly gatewayOf: ReadonlyMap<string, string>;
@@ -50,6 +55,10 @@ export class ParkAlerts {
     this.rules = new Map(rules.map((rule) => [rule.id, rule]));
     this.gatewayOf = new Map(topology.meters.map((meter) => [meter.id, meter.gateway]));
     this.gateways = [...new Set(topology.meters.map((meter) => meter.gateway))];
+    const silences = rules.map(({ condition }) =>
+      condition.kind === 'gateway-offline' ? condition.silentForMs : condition.kind === 'meter-silent' ? condition.everyMs * condition.intervals : Infinity,
+    );
+    this.awayAfterMs = Math.min(...silences);
   }
 
   get parkId(): string {
@@ -66,6 +75,7 @@ export class ParkAlerts {
 
   /** A batch from a gateway with readings of these meters. */
   heard(gateway: string, meters: Iterable<string>, at: number): void {
+    this.noteReturn(gateway, at);
     this.gatewayHeard.set(gateway, at);
     for (const meter of meters) this.meterHeard.set(meter, at);
   }
@@ -74,6 +84,7 @@ export class ParkAlerts {
   gatewayStatus(gateway: string, status: 'online' | 'offline', at: number): void {
     if (status === 'offline') this.gatewayWill.set(gateway, at);
     else {
+      this.noteReturn(gateway, at);
       this.gatewayWill.delete(gateway);
       this.gatewayHeard.set(gateway, at);
     }
@@ -166,13 +177,20 @@ export class ParkAlerts {
       }
       const gateway = this.gatewayOf.get(meter) ?? '';
       const gatewayHeard = this.gatewayHeard.get(gateway);
-      const since = heard ?? this.startedAt;
+      // a meter of a gateway that was away is silent only if its gateway has been back a whole silence
+      const since = Math.max(heard ?? this.startedAt, this.gatewayBack.get(gateway) ?? -Infinity);
       // the gateway's own silence is its offline alert, not one alert per meter
       const gatewayAlive = gatewayHeard !== undefined && at - gatewayHeard < silentMs && !this.gatewayWill.has(gateway);
       if (at - since < silentMs || !gatewayAlive || this.isMuted(rule.id, at)) continue;
       const message = `meter ${meter} not heard for ${describeDuration(at - since)} (expected every ${describeDuration(everyMs)}) while its gateway ${gateway} is`;
       this.fire(rule, subject, message, null, at, changes);
     }
+  }
+
+  /** A gateway heard again after its last will, or after a silence longer than `awayAfterMs`, has returned. */
+  private noteReturn(gateway: string, at: number): void {
+    const heard = this.gatewayHeard.get(gateway);
+    if (this.gatewayWill.has(gateway) || (heard !== undefined && at - heard >= this.awayAfterMs)) this.gatewayBack.set(gateway, at);
   }
 
   private gatewayOffline(rule: AlertRule, silentForMs: number, watched: readonly string[] | undefined, at: number, changes: AlertChange[]): void {
