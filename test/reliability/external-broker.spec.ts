@@ -39,6 +39,7 @@ describe('two ingest instances sharing a subscription on the shipped Mosquitto',
         INGEST_BROKER_URL: mosquitto?.url ?? '',
         INGEST_BROKER_PASSWORD,
         INGEST_INSTANCE: instance,
+        INGEST_BROKER_SUBSCRIPTION: 'shared',
       };
     };
     const [portA = 0, portB = 0] = httpPorts;

@@ -21,6 +21,8 @@ export interface LoadOptions {
 export class LoadPublisher {
   /** `meter@ts` of every reading whose message got its PUBACK. */
   readonly acknowledged = new Set<string>();
+  /** When each of those PUBACKs came, epoch ms: what a broker crash may lose is bounded in time. */
+  readonly acknowledgedAt = new Map<string, number>();
   /** `meter@ts` of every reading sent, acknowledged or not. */
   readonly sent = new Set<string>();
   private readonly clients: MqttClient[] = [];
@@ -61,7 +63,13 @@ export class LoadPublisher {
           client
             .publishAsync(`parks/${park.parkId}/gateways/${gateway.id}/readings`, JSON.stringify({ v: 1, seq, readings }), { qos: 1 })
             .then(
-              () => keys.forEach((key) => this.acknowledged.add(key)),
+              () => {
+                const at = Date.now();
+                for (const key of keys) {
+                  this.acknowledged.add(key);
+                  this.acknowledgedAt.set(key, at);
+                }
+              },
               () => undefined, // not acknowledged: no promise was made
             )
             .finally(() => (this.inFlight -= 1));

@@ -4,7 +4,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
-import { INGEST_SHARED_SUBSCRIPTION } from './mosquitto/mosquitto-files.js';
+import { INGEST_SUBSCRIPTIONS, type IngestSubscription } from './broker-subscription.js';
+import { boundForLog } from './log-bound.js';
 
 export interface ExternalBrokerOptions {
   url: string;
@@ -12,12 +13,14 @@ export interface ExternalBrokerOptions {
   password: string;
   /** Stable across restarts: it names the persistent session the broker keeps for this instance. */
   instance: string;
+  /** One instance on a subscription of its own session, or several sharing one. */
+  subscription: IngestSubscription;
 }
 
 /**
  * The ingest behind an external broker (Mosquitto, EMQX): a persistent session (fixed client
- * id, clean off) on a shared subscription, so several instances split the load and a restarted
- * one gets what was queued for it. mqtt.js sends the PUBACK when `handleMessage` calls back
+ * id, clean off), on a subscription of its own or shared by several instances that split the
+ * load (`broker-subscription.ts`); a restarted instance gets what was queued for it. mqtt.js sends the PUBACK when `handleMessage` calls back
  * (build/lib/handlers/publish.js), so it calls back only after the journal commit; a failure
  * calls back with the error, no PUBACK goes out, and the broker delivers the message again.
  *
@@ -27,6 +30,8 @@ export interface ExternalBrokerOptions {
 export class ExternalBrokerSource {
   private readonly client: MqttClient;
   private pipeline: IngestPipeline | undefined;
+  /** The broker granted the shared subscription on the current connection. */
+  private subscribed = false;
 
   constructor(
     options: ExternalBrokerOptions,
@@ -39,8 +44,11 @@ export class ExternalBrokerSource {
       clean: false,
       username: options.username,
       password: options.password,
-      reconnectPeriod: 1000,
+      // soon after a broker restart: with a shared subscription, what comes before it is lost
+      reconnectPeriod: 100,
       manualConnect: true,
+      // subscribed below on every connect; mqtt.js would do it again only for a new session
+      resubscribe: false,
     });
     this.client.handleMessage = (packet, done) => {
       this.receive(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload)).then(
@@ -48,20 +56,40 @@ export class ExternalBrokerSource {
         (error: Error) => done(error),
       );
     };
+    const subscription = INGEST_SUBSCRIPTIONS[options.subscription];
+    let connectionErrors = 0;
     this.client.on('connect', (connack) => {
+      connectionErrors = 0;
       logger.info({ broker: options.url, sessionPresent: connack.sessionPresent }, 'connected to the external broker');
-      if (!connack.sessionPresent) {
-        this.client.subscribe(INGEST_SHARED_SUBSCRIPTION, { qos: 1 }, (error, granted) => {
-          if (error !== null && error !== undefined) logger.error({ err: error }, 'subscription to the gateways failed');
-          else if (granted?.some((grant) => grant.qos > 2)) logger.error({ granted }, 'the broker refused the subscription: check its ACL for zeropark-ingest');
-        });
-      }
+      this.setSubscribed(false);
+      // Subscribed on every connect, a present session too: Mosquitto 2.0 restores a session after
+      // its own restart but not the session's shared subscriptions ($share/…), so a present session
+      // may subscribe to nothing. A repeated SUBSCRIBE replaces the same filter's [MQTT-3.8.4-3].
+      this.client.subscribe(subscription, { qos: 1 }, (error, granted) => {
+        if (error !== null && error !== undefined) {
+          logger.error({ err: error }, 'subscription to the gateways failed: no readings reach this instance');
+        } else if (granted === undefined || granted.length === 0 || granted.some((grant) => grant.qos > 2)) {
+          // SUBACK return code 0x80 is a refusal [MQTT-3.9.3]
+          logger.error({ granted }, 'the broker refused the subscription to the gateways: no readings reach this instance (check its ACL for zeropark-ingest)');
+        } else {
+          this.setSubscribed(true);
+          logger.info({ subscription }, 'subscribed to the gateways');
+        }
+      });
     });
-    this.client.on('error', (error) => logger.warn({ reason: error.message }, 'external broker connection error'));
+    this.client.on('close', () => {
+      if (this.subscribed) logger.warn({ broker: options.url }, 'connection to the external broker lost: reconnecting');
+      this.setSubscribed(false);
+    });
+    this.client.on('error', (error) => {
+      // retried ten times a second while the broker is away: the first of a run is logged, then every hundredth
+      if (connectionErrors++ % 100 === 0) logger.warn({ reason: error.message, failedAttempts: connectionErrors }, 'external broker connection error');
+    });
   }
 
-  get connected(): boolean {
-    return this.client.connected;
+  /** Readings can reach this instance: connected, and the shared subscription granted. */
+  get ready(): boolean {
+    return this.client.connected && this.subscribed;
   }
 
   /** Connects; every message goes through `pipeline`, the first ones perhaps before this resolves. */
@@ -89,12 +117,17 @@ export class ExternalBrokerSource {
     await this.client.endAsync();
   }
 
+  private setSubscribed(subscribed: boolean): void {
+    this.subscribed = subscribed;
+    this.metrics.brokerSubscribed.set(subscribed ? 1 : 0);
+  }
+
   private async receive(topic: string, payload: Buffer): Promise<void> {
     const parsed = parseGatewayTopic(topic);
     const account: GatewayAccount | undefined = parsed === undefined ? undefined : this.parks.get(parsed.parkId)?.gateways.get(parsed.gatewayId);
     if (parsed?.kind !== 'readings' || account === undefined) {
       this.metrics.aclDenials.inc({ action: 'publish' });
-      this.logger.warn({ topic }, 'message for a gateway the registry does not know: acknowledged and dropped (check the broker ACL against the registry)');
+      this.logger.warn({ topic: boundForLog(topic) }, 'message for a gateway the registry does not know: acknowledged and dropped (check the broker ACL against the registry)');
       return;
     }
     if (this.pipeline === undefined) throw new Error('not started');

@@ -11,6 +11,11 @@ export class IngestMetrics {
   readonly readingsStored = new Counter({ name: 'zeropark_ingest_readings_stored_total', help: 'Readings the store confirmed', registers: [this.registry] });
   readonly storeWriteRetries = new Counter({ name: 'zeropark_ingest_store_write_retries_total', help: 'Store writes that failed and will be retried', registers: [this.registry] });
   readonly journalReadings = new Gauge({ name: 'zeropark_ingest_journal_readings', help: 'Readings in the journal waiting for the store', registers: [this.registry] });
+  readonly brokerSubscribed = new Gauge({
+    name: 'zeropark_ingest_broker_subscribed',
+    help: 'Behind an external broker: 1 while the shared subscription to the gateways is granted, 0 while readings cannot reach this instance',
+    registers: [this.registry],
+  });
   readonly journalCommits = new Counter({ name: 'zeropark_ingest_journal_commits_total', help: 'Journal commits (group commit: many batches each)', registers: [this.registry] });
   readonly journalBackpressure = new Gauge({
     name: 'zeropark_ingest_journal_backpressure',

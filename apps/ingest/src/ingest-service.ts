@@ -106,7 +106,13 @@ interface ReadingSource {
 async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | undefined, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
   if (config.INGEST_BROKER_URL !== undefined) {
     const external = new ExternalBrokerSource(
-      { url: config.INGEST_BROKER_URL, username: config.INGEST_BROKER_USERNAME ?? ingestBrokerUsername(config.INGEST_INSTANCE), password: config.INGEST_BROKER_PASSWORD ?? '', instance: config.INGEST_INSTANCE },
+      {
+        url: config.INGEST_BROKER_URL,
+        username: config.INGEST_BROKER_USERNAME ?? ingestBrokerUsername(config.INGEST_INSTANCE),
+        password: config.INGEST_BROKER_PASSWORD ?? '',
+        instance: config.INGEST_INSTANCE,
+        subscription: config.INGEST_BROKER_SUBSCRIPTION,
+      },
       parks,
       metrics,
       logger,
@@ -115,7 +121,7 @@ async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | un
       mqttPort: null,
       mqttsPort: null,
       start: (pipeline) => external.start(pipeline),
-      ready: () => external.connected,
+      ready: () => external.ready,
       publish: (topic, payload) => external.publish(topic, payload),
       close: () => external.close(),
     };

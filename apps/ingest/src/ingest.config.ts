@@ -33,6 +33,11 @@ export const INGEST_SETTINGS = {
     description: 'Names this instance\'s persistent session on the external broker (client id `zeropark-ingest-<instance>`); keep it stable across restarts',
     defaultText: 'the host name',
   },
+  INGEST_BROKER_SUBSCRIPTION: {
+    schema: z.enum(['own', 'shared']).default('own'),
+    description:
+      'With INGEST_BROKER_URL: `own`, one instance takes every reading on a subscription its persistent session keeps across a broker crash; `shared`, several instances split the load on `$share/ingest/…`, which Mosquitto 2.0 does not keep across its crash (deploy/README.md)',
+  },
   INGEST_HOST: { schema: env.text('127.0.0.1'), description: 'Address the MQTT and HTTP listeners bind to' },
   INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
   INGEST_HTTP_PORT: { schema: env.port(9101), description: 'Port of /healthz, /readyz and /metrics (0: any free port)' },

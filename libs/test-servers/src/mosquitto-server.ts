@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
@@ -10,6 +11,10 @@ export interface MosquittoServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing is saved on the way out. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port, configuration and persistence folder. */
+  restart(): Promise<void>;
   output(): string;
 }
 
@@ -36,19 +41,32 @@ export async function startMosquitto(configFile: string, files: { passwords: str
     .replace(/^persistence_location .*$/m, `persistence_location ${join(dir, 'data')}/`);
   const configPath = join(dir, 'mosquitto.conf');
   writeFileSync(configPath, config);
-  const server: ServerProcess = await startServerProcess('mosquitto', mosquitto, ['-c', configPath], async () => {
-    return new Promise((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
+  const start = () =>
+    startServerProcess('mosquitto', mosquitto, ['-c', configPath], async () => {
+      return new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.end();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
       });
-      socket.on('error', () => resolve(false));
     });
-  });
+  let server: ServerProcess = await start();
+  let earlierOutput = '';
   return {
     url: `mqtt://127.0.0.1:${port}`,
     port,
-    output: () => server.output(),
+    output: () => earlierOutput + server.output(),
     stop: () => server.stop(),
+    async kill() {
+      if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+      const exited = once(server.process, 'exit');
+      server.process.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      earlierOutput += server.output();
+      server = await start();
+    },
   };
 }

@@ -14,9 +14,6 @@ export function ingestBrokerUsername(instance: string): string {
   return `${INGEST_BROKER_USERNAME}-${instance}`;
 }
 
-/** The shared subscription the ingest instances split the load on. */
-export const INGEST_SHARED_SUBSCRIPTION = '$share/ingest/parks/+/gateways/+/readings';
-
 /**
  * Mosquitto's ACL file for the gateways of the registries: one `user` block per gateway naming
  * its own topics in full. Not `pattern write parks/+/gateways/%u/#`: that would let a gateway
