@@ -1,4 +1,17 @@
-import type { Alert, AlertRule, AlertSubject, AlertTransition, ParkTopology, RuleMute, ThresholdCondition } from '@zeropark/contracts';
+import {
+  healthSilentAfterMs,
+  serviceSubjectId,
+  type Alert,
+  type AlertRule,
+  type AlertSubject,
+  type AlertTransition,
+  type ParkTopology,
+  type RuleMute,
+  type ServiceHealth,
+  type ServiceHealthCondition,
+  type ServiceProblem,
+  type ThresholdCondition,
+} from '@zeropark/contracts';
 import { transition, type AlertEvent } from './alert-lifecycle.js';
 import { describeDuration, describeValue } from './describe.js';
 import { figureValue, type LiveFigures } from './live-figures.js';
@@ -24,7 +37,10 @@ export type AcknowledgeOutcome = { ok: true; change: AlertChange } | { ok: false
  *   from the gateway's return when the gateway itself was away (docs/alerts.md, `meter-silent`);
  * - gateway offline: its last will, or no batch for the rule's time; one alert for the
  *   gateway, and its meters raise no silence alerts of their own meanwhile;
- * - implausible data: counter intervals the accounting refused, until none for a while.
+ * - implausible data: counter intervals the accounting refused, until none for a while;
+ * - service health (the platform rules): a problem a service's health message lists, until a
+ *   message no longer lists it; or no health message for three of its intervals. While a service
+ *   is silent its other alerts neither fire nor resolve: what it last said is not known to hold.
  *
  * "Heard again since the alert fired" resolves a silence or offline alert, so one restored
  * after a restart stays open until the meter or gateway really speaks.
@@ -42,6 +58,8 @@ export class ParkAlerts {
   private readonly awayAfterMs: number;
   private readonly implausibleAt = new Map<string, number>();
   private readonly mutes = new Map<string, RuleMute>();
+  /** Each service instance's last health message, by subject id (`ingest/ingest-1`), and when it was heard. */
+  private readonly services = new Map<string, { heardAt: number; everyMs: number; problems: ReadonlyMap<string, ServiceProblem> }>();
   private readonly gatewayOf: ReadonlyMap<string, string>;
   private readonly gateways: readonly string[];
   private readonly rules: ReadonlyMap<string, AlertRule>;
@@ -95,6 +113,14 @@ export class ParkAlerts {
     this.implausibleAt.set(meter, at);
   }
 
+  /** A service's health message, heard at `heardAt` (for a retained one, when it was made). */
+  serviceHealth(health: ServiceHealth, heardAt: number): void {
+    const id = serviceSubjectId(health.service, health.instance);
+    const last = this.services.get(id);
+    if (last !== undefined && last.heardAt > heardAt) return; // an older message than the one held
+    this.services.set(id, { heardAt, everyMs: health.everyMs, problems: new Map(health.problems.map((problem) => [problem.kind, problem])) });
+  }
+
   /** Every rule against the figures and what was heard, at `at`; the transitions it caused. */
   evaluate(figures: LiveFigures, at: number): AlertChange[] {
     const changes: AlertChange[] = [];
@@ -103,6 +129,7 @@ export class ParkAlerts {
       if (condition.kind === 'threshold') this.threshold(rule, condition, figures, at, changes);
       else if (condition.kind === 'meter-silent') this.meterSilence(rule, condition.everyMs * condition.intervals, condition.meters, condition.everyMs, at, changes);
       else if (condition.kind === 'gateway-offline') this.gatewayOffline(rule, condition.silentForMs, condition.gateways, at, changes);
+      else if (condition.kind === 'service-health') this.serviceProblem(rule, condition, at, changes);
       else this.implausibleData(rule, condition.clearAfterMs, at, changes);
     }
     return changes;
@@ -227,10 +254,37 @@ export class ParkAlerts {
     }
   }
 
+  private serviceProblem(rule: AlertRule, condition: ServiceHealthCondition, at: number, changes: AlertChange[]): void {
+    for (const [service, health] of this.services) {
+      const subject: AlertSubject = { kind: 'service', id: service };
+      const open = this.open.get(keyOf(rule.id, subject));
+      const silentFor = at - health.heardAt;
+      const silent = silentFor >= healthSilentAfterMs(health.everyMs);
+      if (condition.problem === 'silent') {
+        if (open !== undefined) {
+          if (!silent) this.resolve(open, at, changes);
+        } else if (silent && !this.isMuted(rule.id, at)) {
+          const message = `${service} has sent no health message for ${describeDuration(silentFor)} (it sends one every ${describeDuration(health.everyMs)}): it, or the bus to it, is down, and readings may not be reaching the store`;
+          this.fire(rule, subject, message, null, at, changes);
+        }
+        continue;
+      }
+      if (silent) continue;
+      const problem = health.problems.get(condition.problem);
+      if (open !== undefined) {
+        if (problem === undefined) this.resolve(open, at, changes);
+        continue;
+      }
+      if (problem === undefined || this.isMuted(rule.id, at)) continue;
+      this.fire(rule, subject, `${service}: ${problem.reason} (since ${new Date(problem.since).toISOString()})`, null, at, changes);
+    }
+  }
+
   private fire(rule: AlertRule, subject: AlertSubject, message: string, value: number | null, at: number, changes: AlertChange[]): void {
     const firing: AlertTransition = { from: null, to: 'firing', at, by: null };
     const alert: Alert = {
-      id: `${rule.id}~${subject.kind}-${subject.id}~${at.toString(36)}`,
+      // one URL path segment (POST …/alerts/{id}/acknowledge): a service's `ingest/x` becomes `ingest.x`
+      id: `${rule.id}~${subject.kind}-${subject.id.replaceAll('/', '.')}~${at.toString(36)}`,
       park: this.parkId,
       rule: rule.id,
       kind: rule.condition.kind,

@@ -1,3 +1,5 @@
+import type { ServiceProblemKind } from './service-health.js';
+
 /**
  * Alerts (DESIGN.md, "Alerts"): what the rules of a park's registry say, the alerts they raise,
  * and the `alert` series that keeps every transition. One place for the types the rule engine
@@ -30,9 +32,9 @@ export type BuildingFigure = (typeof BUILDING_FIGURES)[number];
 export type MeterFigure = (typeof METER_FIGURES)[number];
 export type LiveFigure = ParkFigure | BuildingFigure | MeterFigure;
 
-/** What an alert is about. */
+/** What an alert is about; a `service` is a platform service instance, e.g. `ingest/ingest-1`. */
 export interface AlertSubject {
-  kind: 'park' | 'building' | 'meter' | 'gateway';
+  kind: 'park' | 'building' | 'meter' | 'gateway' | 'service';
   id: string;
 }
 
@@ -74,7 +76,16 @@ export interface ImplausibleDataCondition {
   clearAfterMs: number;
 }
 
-export type AlertCondition = ThresholdCondition | MeterSilentCondition | GatewayOfflineCondition | ImplausibleDataCondition;
+/**
+ * A platform rule (platform-alert-rules.ts): a problem a service lists in its health message, or
+ * `silent`, its health message not heard for three of its intervals. One alert per service instance.
+ */
+export interface ServiceHealthCondition {
+  kind: 'service-health';
+  problem: ServiceProblemKind | 'silent';
+}
+
+export type AlertCondition = ThresholdCondition | MeterSilentCondition | GatewayOfflineCondition | ImplausibleDataCondition | ServiceHealthCondition;
 
 export interface AlertRule {
   id: string;

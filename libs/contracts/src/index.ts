@@ -21,3 +21,5 @@ export * from './epoch-milliseconds-text.js';
 export * from './accepted-readings-json.js';
 export * from './accepted-batch-check.js';
 export * from './command-line.js';
+export * from './service-health.js';
+export * from './platform-alert-rules.js';

@@ -1,4 +1,4 @@
-import type { AlertCondition, AlertRule, AlertWebhook } from '@zeropark/contracts';
+import { PLATFORM_ALERT_RULE_IDS, type AlertCondition, type AlertRule, type AlertWebhook } from '@zeropark/contracts';
 import type { AlertingFile, AlertRuleFile } from './alerting-file.schema.js';
 import type { RegistryFile } from './registry-file.schema.js';
 
@@ -22,6 +22,8 @@ export function alertingProblems(registry: RegistryFile): { path: (string | numb
     const at = (...rest: (string | number)[]) => ['alerts', 'rules', index, ...rest];
     if (rules.has(rule.id)) problems.push({ path: at('id'), reason: `"${rule.id}" is used twice in alerts.rules` });
     rules.add(rule.id);
+    // the platform's own rules are in every park under these ids (docs/alerts.md, "Platform alerts")
+    if (PLATFORM_ALERT_RULE_IDS.has(rule.id)) problems.push({ path: at('id'), reason: `"${rule.id}" is the id of a platform alert rule, which every park has: choose another` });
     if (rule.kind === 'meter-silent') {
       (rule.meters ?? []).forEach((meter, meterIndex) => {
         if (!meters.has(meter)) problems.push({ path: at('meters', meterIndex), reason: `no meter "${meter}" in meters` });
@@ -58,7 +60,9 @@ export function alertingProblems(registry: RegistryFile): { path: (string | numb
     if (webhooks.has(webhook.id)) problems.push({ path: ['alerts', 'webhooks', index, 'id'], reason: `"${webhook.id}" is used twice in alerts.webhooks` });
     webhooks.add(webhook.id);
     (webhook.rules ?? []).forEach((rule, ruleIndex) => {
-      if (!rules.has(rule)) problems.push({ path: ['alerts', 'webhooks', index, 'rules', ruleIndex], reason: `no rule "${rule}" in alerts.rules` });
+      if (!rules.has(rule) && !PLATFORM_ALERT_RULE_IDS.has(rule)) {
+        problems.push({ path: ['alerts', 'webhooks', index, 'rules', ruleIndex], reason: `no rule "${rule}" in alerts.rules, nor a platform rule (${[...PLATFORM_ALERT_RULE_IDS].join(', ')})` });
+      }
     });
   });
   return problems;
