@@ -1,77 +1,28 @@
-import { temporaryDirectory } from '@zeropark/test-servers';
 import { acceptedTopic, type AcceptedBatch, type ClientToServerEvents, type JoinParkResult, type ParkSnapshot, type ServerToClientEvents } from '@zeropark/contracts';
-import { issueAccessToken } from '@zeropark/access';
-import { loadRegistries } from '@zeropark/registry';
-import { Aedes } from 'aedes';
-import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCarbonConfig } from './carbon.config.js';
-import { startCarbon, type RunningCarbon } from './carbon-app.js';
+import { startCarbonOnBus, type CarbonOnBus } from './carbon-app.fixture.js';
 
-const REGISTRY = join(import.meta.dirname, '../../../config/example-park.yaml');
 const HOUR = 3_600_000;
-const TOKEN_SECRET = 'the-token-secret-of-this-spec-32-chars';
-const tokenFor = (parks: string[], role: 'viewer' | 'operator' | 'admin' = 'viewer') => issueAccessToken(TOKEN_SECRET, { subject: 'spec', role, parks, ttlSeconds: 600 });
-
-const OTHER_PARK = `park: { id: other-park, name: Other park, timezone: Europe/Berlin, gridRegion: national }
-buildings: [{ id: H1, name: Hall }]
-meters: [{ id: H1-MAIN, role: building_submeter, building: H1 }]
-gateways: [{ id: gw-h1, secretHash: "scrypt$N=16384,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", meters: [H1-MAIN] }]
-`;
 
 describe('the carbon service on a real MQTT bus', () => {
-  let broker: Aedes;
-  let brokerServer: Server;
-  let carbon: RunningCarbon;
+  let service: CarbonOnBus;
+  let carbon: CarbonOnBus['carbon'];
   let dashboard: Socket<ServerToClientEvents, ClientToServerEvents>;
+  const tokenFor = (parks: string[], role?: 'viewer' | 'operator' | 'admin') => service.tokenFor(parks, role);
+  const publishBatch = (batch: AcceptedBatch) => service.publishBatch(batch);
 
   beforeAll(async () => {
-    broker = await Aedes.createBroker();
-    brokerServer = createServer((socket) => broker.handle(socket)).listen(0, '127.0.0.1');
-    await once(brokerServer, 'listening');
-    const brokerPort = (brokerServer.address() as { port: number }).port;
-    // a second park, so a dashboard of one can be shown to hear nothing of the other
-    const otherPark = join(temporaryDirectory('other'), 'other-park.yaml');
-    writeFileSync(otherPark, OTHER_PARK);
-    const config = loadCarbonConfig({
-      ZEROPARK_REGISTRY: `${REGISTRY},${otherPark}`,
-      ZEROPARK_BUS_URL: `mqtt://127.0.0.1:${brokerPort}`,
-      ZEROPARK_BUS_SECRET: 'bus-secret-for-the-spec',
-      CARBON_HTTP_PORT: '0',
-      CARBON_PUSH_INTERVAL_MS: '100',
-      CARBON_TOKEN_SECRET: TOKEN_SECRET,
-      CARBON_SERIES_INTERVAL_MS: '1000',
-      ZEROPARK_DATA_DIR: temporaryDirectory('carbon'),
-    });
-    carbon = await startCarbon({ config, parks: await loadRegistries(config.ZEROPARK_REGISTRY), logger: pino({ level: 'silent' }) });
-    // ready once the bus is connected
-    for (let tries = 0; (await fetch(`http://127.0.0.1:${carbon.port}/readyz`)).status !== 200; tries += 1) {
-      if (tries > 100) throw new Error('the carbon service never became ready');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    dashboard = io(`http://127.0.0.1:${carbon.port}`, { transports: ['websocket'], auth: { token: await tokenFor(['demo-park']) } });
+    service = await startCarbonOnBus();
+    carbon = service.carbon;
+    dashboard = io(service.url, { transports: ['websocket'], auth: { token: await tokenFor(['demo-park']) } });
     await new Promise<void>((resolve) => dashboard.once('connect', () => resolve()));
   });
 
   afterAll(async () => {
     dashboard?.close();
-    await carbon?.stop();
-    await new Promise<void>((resolve) => broker?.close(() => resolve()));
-    brokerServer?.close();
+    await service?.stop();
   });
-
-  function publishBatch(batch: AcceptedBatch): Promise<void> {
-    return new Promise((resolve, reject) =>
-      broker.publish({ cmd: 'publish', topic: acceptedTopic(batch.park), payload: Buffer.from(JSON.stringify(batch)), qos: 1, retain: false, dup: false }, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
-  }
 
   it('should give a joining dashboard the park snapshot at once', async () => {
     const joined = await dashboard.emitWithAck('park:join', 'demo-park');
@@ -224,10 +175,7 @@ describe('the carbon service on a real MQTT bus', () => {
   });
 
   it('should take a live grid intensity from the bus for the parks of its region, and refuse a wrong one', async () => {
-    const publish = (topic: string, payload: unknown) =>
-      new Promise<void>((resolve, reject) =>
-        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(JSON.stringify(payload)), qos: 1, retain: true, dup: false }, (error) => (error ? reject(error) : resolve())),
-      );
+    const publish = (topic: string, payload: unknown) => service.publish(topic, JSON.stringify(payload), true);
     const now = Date.now();
     await publish('grids/east-china/intensity', { v: 1, kgCo2PerKwh: 480, from: now - HOUR, to: now + HOUR, source: 'g/kWh by mistake' });
     await publish('grids/east-china/intensity', { v: 1, kgCo2PerKwh: 0.48, from: now - HOUR, to: now + HOUR, source: 'East China dispatch' });
@@ -238,8 +186,7 @@ describe('the carbon service on a real MQTT bus', () => {
   });
 
   it('should refuse a bus message that is not an accepted batch, and a batch of a park it does not hold, counting each', async () => {
-    const publishText = (topic: string, text: string) =>
-      new Promise<void>((resolve, reject) => broker.publish({ cmd: 'publish', topic, payload: Buffer.from(text), qos: 1, retain: false, dup: false }, (error) => (error ? reject(error) : resolve())));
+    const publishText = (topic: string, text: string) => service.publish(topic, text);
     const reading = { meter: 'H1-MAIN', building: 'H1', role: 'building_submeter', carrier: 'electricity', ts: Date.now(), values: { energy_import_kwh: 1 } };
     await publishText(acceptedTopic('other-park'), JSON.stringify({ v: 1, park: 'other-park', gateway: 'gw-h1', seq: 3, receivedAt: Date.now(), readings: [{ ...reading, role: 'GRID' }] }));
     await publishText(acceptedTopic('other-park'), '{"v":1,');

@@ -29,6 +29,10 @@ export const CARBON_SETTINGS = {
     schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
     description: 'At most one snapshot per park per interval; the first change after a quiet interval goes at once',
   },
+  CARBON_MAX_EVENTS_PER_S: {
+    schema: env.positiveInt(20),
+    description: 'Events a second one dashboard connection may send (joins, leaves, acknowledgements; bursts of 4× allowed); past it the connection is told (`session:end`) and closed',
+  },
   CARBON_DIRECT_FRAMES: {
     schema: z.enum(['on', 'off']).default('on'),
     description: '`on`: a snapshot goes to each WebSocket dashboard of its room as one ready frame, past engine.io\'s per-socket packet path (less CPU a dashboard); `off`: every frame takes Socket.IO\'s own path',

@@ -118,6 +118,12 @@ function start(session: Session): void {
     connection.dataset.state = 'offline';
     connection.textContent = 'connection lost — reconnecting…';
   });
+  // the server ends a session whose token expired (or that flooded it): no reconnecting with that token
+  socket.on('session:end', (notice) => {
+    socket.close();
+    if (notice.reason === 'token-expired') signOut(sessionStorage);
+    showSignIn(notice.message);
+  });
   socket.on('park:snapshot', (snapshot) => {
     if (snapshot.parkId === parkId) overview.render(snapshot);
   });

@@ -12,7 +12,7 @@ import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestPipeline } from './ingest-pipeline.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { boundForLog } from './log-bound.js';
-import { RateLimiter } from './limits/token-bucket.js';
+import { RateLimiter } from '@zeropark/service-runtime';
 import type { TlsListenerSettings } from './tls-listener-files.js';
 import { mayPublish, maySubscribe } from './topic-acl.js';
 
@@ -158,9 +158,9 @@ export class EmbeddedBroker {
     return typeof address === 'object' && address !== null ? address.port : port;
   }
 
-  /** Publishes at QoS 1 from the broker itself (the bus, rejections). */
-  publish(topic: string, payload: string): Promise<void> {
-    const packet: PublishPacket = { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false };
+  /** Publishes at QoS 1 from the broker itself (the bus, rejections; retained: the ingest's health). */
+  publish(topic: string, payload: string, retain = false): Promise<void> {
+    const packet: PublishPacket = { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain, dup: false };
     return new Promise((resolve, reject) => this.aedes.publish(packet, (error) => (error ? reject(error) : resolve())));
   }
 

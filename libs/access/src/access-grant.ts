@@ -12,6 +12,13 @@ export interface AccessGrant {
   role: Role;
   /** The parks it names; `all` for every park this service holds. */
   parks: ReadonlySet<string> | 'all';
+  /** When the token expires, epoch ms: a session it opened ends then, and nothing it asks for after counts. */
+  expiresAt: number;
+}
+
+/** True once the grant's token has expired. */
+export function hasExpired(grant: AccessGrant, now: number): boolean {
+  return now >= grant.expiresAt;
 }
 
 export function mayRead(grant: AccessGrant, parkId: string): boolean {

@@ -5,9 +5,9 @@ const SECRET = 'a-token-secret-of-at-least-32-characters';
 const NOW = Date.UTC(2026, 10, 28, 2, 0);
 
 describe('access tokens', () => {
-  it('should give back the subject, role and parks a token was issued with', async () => {
+  it('should give back the subject, role, parks and expiry a token was issued with', async () => {
     const token = await issueAccessToken(SECRET, { subject: 'energy-manager', role: 'operator', parks: ['p1', 'p2'], ttlSeconds: 3600 }, NOW);
-    expect(await verifyAccessToken(SECRET, token, NOW + 1000)).toEqual({ subject: 'energy-manager', role: 'operator', parks: new Set(['p1', 'p2']) });
+    expect(await verifyAccessToken(SECRET, token, NOW + 1000)).toEqual({ subject: 'energy-manager', role: 'operator', parks: new Set(['p1', 'p2']), expiresAt: NOW + 3_600_000 });
   });
 
   it('should read "*" as every park', async () => {

@@ -49,8 +49,9 @@ export async function verifyAccessToken(secret: string, token: string, now: numb
     if (error instanceof errors.JWTExpired) throw new AccessDenied('the token has expired: ask for a new one');
     throw new AccessDenied('the token is not valid here (malformed, or signed with another secret)');
   }
-  const { role, parks, sub } = payload;
+  const { role, parks, sub, exp } = payload;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new AccessDenied('the token names no known role');
   if (!Array.isArray(parks) || !parks.every((park): park is string => typeof park === 'string')) throw new AccessDenied('the token names no parks');
-  return { subject: typeof sub === 'string' ? sub : 'unknown', role: role as Role, parks: parks.includes(ALL_PARKS) ? 'all' : new Set(parks) };
+  if (typeof exp !== 'number') throw new AccessDenied('the token has no expiry');
+  return { subject: typeof sub === 'string' ? sub : 'unknown', role: role as Role, parks: parks.includes(ALL_PARKS) ? 'all' : new Set(parks), expiresAt: exp * 1000 };
 }

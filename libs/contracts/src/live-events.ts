@@ -175,6 +175,18 @@ export interface ServerToClientEvents {
   'building:snapshot': (snapshot: BuildingDetail) => void;
   /** An alert of a park whose alerts the client joined, after each transition. */
   alert: (alert: Alert) => void;
+  /** The server ends this connection, and says why, just before it closes it. */
+  'session:end': (notice: SessionEnd) => void;
+}
+
+/**
+ * Why the server ended a connection: its token expired (a client with a new token may connect
+ * again), or it sent more events than its budget allows (docs/configuration.md,
+ * CARBON_MAX_EVENTS_PER_S).
+ */
+export interface SessionEnd {
+  reason: 'token-expired' | 'event-budget';
+  message: string;
 }
 
 export type JoinParkResult = { ok: true; snapshot: ParkSnapshot } | { ok: false; reason: string };

@@ -2,9 +2,9 @@ import { Inject, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { hasRole } from '@zeropark/access';
 import { alertsRoom, type AcknowledgeResult, type JoinAlertsResult } from '@zeropark/contracts';
-import type { Logger } from 'pino';
 import { parkRefusal } from '../auth/park-refusal.js';
-import { LOGGER } from '../config/injection-tokens.js';
+import { RefusalLog } from '../auth/refusal-log.service.js';
+import { CLOCK, type Clock } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import type { LiveServer as AlertsServer, LiveSocket as AlertsSocket } from '../live/live-carbon.gateway.js';
 import { AlertsService } from './alerts.service.js';
@@ -22,7 +22,8 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
   constructor(
     private readonly alerts: AlertsService,
     private readonly metrics: CarbonMetrics,
-    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly refusals: RefusalLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   afterInit(server: AlertsServer): void {
@@ -31,7 +32,7 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
 
   @SubscribeMessage('alerts:join')
   async join(@ConnectedSocket() socket: AlertsSocket, @MessageBody() parkId: unknown): Promise<JoinAlertsResult> {
-    const refused = parkRefusal(socket, parkId, this.metrics, this.logger);
+    const refused = parkRefusal(socket, parkId, this.clock(), this.metrics, this.refusals);
     if (refused !== undefined) return { ok: false, reason: refused };
     const open = this.alerts.openAlerts(parkId as string);
     if (open === undefined) return { ok: false, reason: `no park "${parkId}"` };
@@ -48,11 +49,12 @@ export class AlertsGateway implements OnGatewayInit<AlertsServer>, OnModuleDestr
   async acknowledge(@ConnectedSocket() socket: AlertsSocket, @MessageBody() body: unknown): Promise<AcknowledgeResult> {
     const [parkId, alertId] = Array.isArray(body) ? (body as unknown[]) : [];
     if (typeof parkId !== 'string' || typeof alertId !== 'string') return { ok: false, reason: 'name the park and the alert' };
-    const refused = parkRefusal(socket, parkId, this.metrics, this.logger);
+    // the token as it stands now: an operator's token that expired since the handshake acknowledges nothing
+    const refused = parkRefusal(socket, parkId, this.clock(), this.metrics, this.refusals);
     if (refused !== undefined) return { ok: false, reason: refused };
     const grant = socket.data.access;
     if (!hasRole(grant, 'operator')) {
-      this.logger.warn({ park: parkId, alert: alertId, subject: grant.subject, role: grant.role }, 'acknowledgement refused: role');
+      this.refusals.warn('acknowledge-role', { park: parkId, alert: alertId, subject: grant.subject, role: grant.role }, 'acknowledgement refused: role');
       return { ok: false, reason: `acknowledging needs the operator role; your token has ${grant.role}` };
     }
     const result = await this.alerts.acknowledge(parkId, alertId, grant);

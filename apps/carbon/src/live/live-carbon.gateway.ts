@@ -11,12 +11,14 @@ import {
 import type { Logger } from 'pino';
 import { Server, Socket } from 'socket.io';
 import type { CarbonConfig } from '../carbon.config.js';
-import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
+import { CARBON_CONFIG, CLOCK, LOGGER, type Clock } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import { AccessDenied, type AccessGrant } from '@zeropark/access';
 import { AccessTokensService } from '../auth/access-tokens.service.js';
 import { isAllowedOrigin } from '../auth/origin-check.js';
 import { parkRefusal } from '../auth/park-refusal.js';
+import { RefusalLog } from '../auth/refusal-log.service.js';
+import { watchDashboardSession, type EventBudget } from './dashboard-session.js';
 import { LiveStateService } from './live-state.service.js';
 
 /** What the handshake leaves on every socket of the server: the grant of its token. */
@@ -35,14 +37,20 @@ export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Reco
 @WebSocketGateway({ serveClient: false })
 export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDestroy {
   private unsubscribe: (() => void) | undefined;
+  private readonly budget: EventBudget;
 
   constructor(
     private readonly live: LiveStateService,
     private readonly tokens: AccessTokensService,
     private readonly metrics: CarbonMetrics,
+    private readonly refusals: RefusalLog,
     @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    // bursts of 4× the rate, as the ingest allows its gateways (docs/configuration.md)
+    this.budget = { eventsPerSecond: config.CARBON_MAX_EVENTS_PER_S, burst: 4 * config.CARBON_MAX_EVENTS_PER_S };
+  }
 
   afterInit(server: LiveServer): void {
     server.use((socket, next) => {
@@ -79,6 +87,12 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
     server.on('connection', (socket: LiveSocket) => {
       this.metrics.dashboardClients.inc();
       socket.on('disconnect', () => this.metrics.dashboardClients.dec());
+      watchDashboardSession(socket, this.budget, this.clock, (notice) => {
+        this.metrics.sessionsEnded.inc({ reason: notice.reason });
+        const fields = { socket: socket.id, subject: socket.data.access.subject, address: socket.handshake.address };
+        if (notice.reason === 'token-expired') this.logger.info(fields, 'dashboard session ended: its token expired');
+        else this.refusals.warn('event-budget', fields, 'dashboard connection closed: it sent more events than its budget');
+      });
     });
   }
 
@@ -120,6 +134,6 @@ export class LiveCarbonGateway implements OnGatewayInit<LiveServer>, OnModuleDes
   }
 
   private refusal(socket: LiveSocket, parkId: unknown): string | undefined {
-    return parkRefusal(socket, parkId, this.metrics, this.logger);
+    return parkRefusal(socket, parkId, this.clock(), this.metrics, this.refusals);
   }
 }

@@ -28,7 +28,13 @@ export class CarbonMetrics {
   });
   readonly carbonWriteFailures = new Counter({ name: 'zeropark_carbon_series_write_failures_total', help: 'Failed writes of the carbon series (kept and tried again)', registers: [this.registry] });
   readonly handshakesRefused = new Counter({ name: 'zeropark_carbon_handshakes_refused_total', help: 'WebSocket handshakes refused, by reason (token, origin)', labelNames: ['reason'], registers: [this.registry] });
-  readonly joinsRefused = new Counter({ name: 'zeropark_carbon_joins_refused_total', help: 'Room joins and alert actions refused: the token does not name the park', registers: [this.registry] });
+  readonly joinsRefused = new Counter({ name: 'zeropark_carbon_joins_refused_total', help: 'Room joins and alert actions refused: the token does not name the park, or has expired', registers: [this.registry] });
+  readonly sessionsEnded = new Counter({
+    name: 'zeropark_carbon_sessions_ended_total',
+    help: 'Dashboard connections the service closed, by reason (token-expired, event-budget)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly gridIntensitiesReceived = new Counter({ name: 'zeropark_carbon_grid_intensities_received_total', help: 'Live grid intensities applied', registers: [this.registry] });
   readonly gridIntensitiesRefused = new Counter({ name: 'zeropark_carbon_grid_intensities_refused_total', help: 'Grid intensity messages that were not valid', registers: [this.registry] });
   readonly alertTransitions = new Counter({ name: 'zeropark_carbon_alert_transitions_total', help: 'Alert transitions, by park, state reached and severity', labelNames: ['park', 'to', 'severity'], registers: [this.registry] });

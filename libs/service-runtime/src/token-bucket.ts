@@ -1,6 +1,7 @@
 /**
  * A rate limit: `ratePerSecond` tokens a second, up to `burst` saved up. Time is injected, so a
- * spec drives it (HOUSE-STYLE.md).
+ * spec drives it. The ingest keeps one per gateway and per address, the carbon service one per
+ * dashboard connection.
  */
 export class TokenBucket {
   private tokens: number;
