@@ -39,7 +39,7 @@ describe('deploy/compose.yaml, its services run as processes on Debian\'s Mosqui
     const park = await writeLoadPark(dir, 1, 1);
     influx = await startInfluxdb();
     mosquitto = await startShippedMosquitto(dir, park);
-    const secrets = { INGEST_BROKER_PASSWORD, ZEROPARK_BUS_SECRET: BUS_BROKER_PASSWORD, CARBON_TOKEN_SECRET: TOKEN_SECRET };
+    const secrets = { INGEST_BROKER_PASSWORD, ZEROPARK_BUS_SECRET: BUS_BROKER_PASSWORD, CARBON_TOKEN_SECRET: TOKEN_SECRET, CARBON_METRICS_TOKEN: 'compose-suite-metrics-token' };
     const hosts: [string, string][] = [
       ['mqtt://broker:1883', mosquitto.url],
       ['http://influxdb:8086', influx.url],

@@ -1,4 +1,5 @@
-import { env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { ConfigError, env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { metricsTokenProblem } from '@zeropark/service-runtime';
 import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -24,6 +25,11 @@ export const CARBON_SETTINGS = {
     description: 'Web origins (e.g. `https://energy.example.com`) besides the served dashboard allowed to open a WebSocket, comma-separated',
   },
   CARBON_HOST: { schema: env.text('127.0.0.1'), description: 'Address the HTTP and WebSocket server binds to' },
+  CARBON_METRICS_TOKEN: {
+    schema: z.string().min(16, 'needs at least 16 characters').optional(),
+    description: 'Set: /metrics answers only a request with `Authorization: Bearer <token>`. Required when CARBON_HOST is not a loopback address: the figures name every park',
+    secret: true,
+  },
   CARBON_HTTP_PORT: { schema: env.port(3000), description: 'Port of the dashboard, /api, Socket.IO, /healthz and /metrics (0: any free port)' },
   CARBON_PUSH_INTERVAL_MS: {
     schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
@@ -77,5 +83,8 @@ function isWebOrigin(text: string): boolean {
 export type CarbonConfig = ConfigOf<typeof CARBON_SETTINGS>;
 
 export function loadCarbonConfig(environment: NodeJS.ProcessEnv = process.env): CarbonConfig {
-  return parseConfig(CARBON_SETTINGS, environment, ['ZEROPARK_', 'CARBON_']);
+  const config = parseConfig(CARBON_SETTINGS, environment, ['ZEROPARK_', 'CARBON_']);
+  const metricsProblem = metricsTokenProblem('CARBON_HOST', config.CARBON_HOST, 'CARBON_METRICS_TOKEN', config.CARBON_METRICS_TOKEN);
+  if (metricsProblem !== undefined) throw new ConfigError([metricsProblem]);
+  return config;
 }
