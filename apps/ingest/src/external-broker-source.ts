@@ -15,6 +15,8 @@ export interface ExternalBrokerOptions {
   instance: string;
   /** One instance on a subscription of its own session, or several sharing one. */
   subscription: IngestSubscription;
+  /** Told whether the broker has granted the subscription to the gateways, and why not: for the ingest's health. */
+  onSubscribed?: (granted: boolean, reason: string) => void;
 }
 
 /**
@@ -34,7 +36,7 @@ export class ExternalBrokerSource {
   private subscribed = false;
 
   constructor(
-    options: ExternalBrokerOptions,
+    private readonly options: ExternalBrokerOptions,
     private readonly parks: ReadonlyMap<string, ParkRegistry>,
     private readonly metrics: IngestMetrics,
     private readonly logger: Logger,
@@ -58,30 +60,34 @@ export class ExternalBrokerSource {
     };
     const subscription = INGEST_SUBSCRIPTIONS[options.subscription];
     let connectionErrors = 0;
+    let lastError = '';
     this.client.on('connect', (connack) => {
       connectionErrors = 0;
       logger.info({ broker: options.url, sessionPresent: connack.sessionPresent }, 'connected to the external broker');
-      this.setSubscribed(false);
+      this.setSubscribed(false, 'connected, waiting for the SUBACK');
       // Subscribed on every connect, a present session too: Mosquitto 2.0 restores a session after
       // its own restart but not the session's shared subscriptions ($share/…), so a present session
       // may subscribe to nothing. A repeated SUBSCRIBE replaces the same filter's [MQTT-3.8.4-3].
       this.client.subscribe(subscription, { qos: 1 }, (error, granted) => {
         if (error !== null && error !== undefined) {
           logger.error({ err: error }, 'subscription to the gateways failed: no readings reach this instance');
+          this.setSubscribed(false, `the subscription failed: ${error.message}`);
         } else if (granted === undefined || granted.length === 0 || granted.some((grant) => grant.qos > 2)) {
           // SUBACK return code 0x80 is a refusal [MQTT-3.9.3]
           logger.error({ granted }, 'the broker refused the subscription to the gateways: no readings reach this instance (check its ACL for zeropark-ingest)');
+          this.setSubscribed(false, `the broker refused it (SUBACK 0x80): check its ACL for ${options.username}`);
         } else {
-          this.setSubscribed(true);
+          this.setSubscribed(true, 'granted');
           logger.info({ subscription }, 'subscribed to the gateways');
         }
       });
     });
     this.client.on('close', () => {
       if (this.subscribed) logger.warn({ broker: options.url }, 'connection to the external broker lost: reconnecting');
-      this.setSubscribed(false);
+      this.setSubscribed(false, `no connection to ${options.url}${lastError === '' ? '' : ` (${lastError})`}`);
     });
     this.client.on('error', (error) => {
+      lastError = error.message;
       // retried ten times a second while the broker is away: the first of a run is logged, then every hundredth
       if (connectionErrors++ % 100 === 0) logger.warn({ reason: error.message, failedAttempts: connectionErrors }, 'external broker connection error');
     });
@@ -95,6 +101,7 @@ export class ExternalBrokerSource {
   /** Connects; every message goes through `pipeline`, the first ones perhaps before this resolves. */
   async start(pipeline: IngestPipeline): Promise<void> {
     this.pipeline = pipeline;
+    this.options.onSubscribed?.(false, 'not connected yet');
     this.client.connect();
     await new Promise<void>((resolve, reject) => {
       this.client.once('connect', () => resolve());
@@ -107,8 +114,8 @@ export class ExternalBrokerSource {
    * not wait for that PUBACK: mqtt.js handles incoming packets one at a time, so waiting here,
    * inside `handleMessage`, would wait for a packet queued behind the one being handled.
    */
-  async publish(topic: string, payload: string): Promise<void> {
-    this.client.publish(topic, payload, { qos: 1 }, (error) => {
+  async publish(topic: string, payload: string, retain = false): Promise<void> {
+    this.client.publish(topic, payload, { qos: 1, retain }, (error) => {
       if (error) this.logger.warn({ topic, reason: error.message }, 'publish to the external broker failed');
     });
   }
@@ -117,9 +124,10 @@ export class ExternalBrokerSource {
     await this.client.endAsync();
   }
 
-  private setSubscribed(subscribed: boolean): void {
+  private setSubscribed(subscribed: boolean, reason: string): void {
     this.subscribed = subscribed;
     this.metrics.brokerSubscribed.set(subscribed ? 1 : 0);
+    this.options.onSubscribed?.(subscribed, reason);
   }
 
   private async receive(topic: string, payload: Buffer): Promise<void> {

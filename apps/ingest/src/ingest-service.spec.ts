@@ -1,5 +1,5 @@
 import { temporaryDirectory } from '@zeropark/test-servers';
-import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic } from '@zeropark/contracts';
+import { BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, gridIntensityTopic, INGEST_HEALTH_TOPIC_FILTER, serviceHealthSchema, serviceHealthTopic } from '@zeropark/contracts';
 import { SqliteStore } from '@zeropark/timeseries';
 import Database from 'better-sqlite3';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -203,6 +203,22 @@ describe('the ingest with its embedded broker', () => {
     expect(await received).toBe('offline');
     await g2.publishAsync('parks/p1/gateways/g2/status', 'online', { qos: 1, retain: true });
     await Promise.all([reader.endAsync(), g2.endAsync()]);
+  });
+
+  it("should give the bus account the ingest's retained health, for the platform alerts, and no gateway read or write it", async () => {
+    const reader = await connect(mqttPort, BUS_USERNAME, BUS_SECRET);
+    const received = new Promise<{ topic: string; retain: boolean; payload: string }>((resolve) => reader.on('message', (topic, payload, packet) => resolve({ topic, retain: packet.retain, payload: payload.toString() })));
+    await reader.subscribeAsync(INGEST_HEALTH_TOPIC_FILTER, { qos: 1 });
+    const { topic, retain, payload } = await received;
+    const health = serviceHealthSchema.parse(JSON.parse(payload));
+    expect({ topic, retain, problems: health.problems }).toEqual({ topic: serviceHealthTopic('ingest', health.instance), retain: true, problems: [] });
+    await reader.endAsync();
+    await expect(gateway.subscribeAsync(INGEST_HEALTH_TOPIC_FILTER, { qos: 1 })).rejects.toMatchObject({ packet: { granted: [128] } });
+    const forger = await connect(mqttPort, 'g2', 'g2-secret');
+    const closed = new Promise<void>((resolve) => forger.once('close', () => resolve()));
+    forger.publish(topic, JSON.stringify({ ...health, problems: [] }), { qos: 1, retain: true });
+    await closed;
+    forger.end(true);
   });
 
   it('should disconnect a gateway that writes a grid intensity', async () => {

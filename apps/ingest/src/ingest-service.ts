@@ -14,6 +14,8 @@ import { IngestJournal } from './journal/ingest-journal.js';
 import { JournalBackpressure } from './journal/journal-backpressure.js';
 import { StoreWriter } from './journal/store-writer.js';
 import { startHealthServer } from './health-server.js';
+import { HealthPublisher } from './health/health-publisher.js';
+import { IngestHealth } from './health/ingest-health.js';
 import { ingestBrokerUsername } from './mosquitto/mosquitto-files.js';
 import { readTlsListenerSettings, type TlsListenerSettings } from './tls-listener-files.js';
 
@@ -48,12 +50,36 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
   const observeDepth = () => metrics.journalReadings.set(journal.depth);
   observeDepth();
   journal.onChange(observeDepth);
-  const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => metrics.journalBackpressure.set(engaged ? 1 : 0));
-  const writer = new StoreWriter(journal, writes, { batchReadings: config.INGEST_STORE_BATCH_READINGS, writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT, lingerMs: config.INGEST_STORE_LINGER_MS, retry: { initialMs: 200, maxMs: 30_000 } }, metrics, logger);
+  let journalFull = false;
+  const backpressure = new JournalBackpressure(journal, config.INGEST_JOURNAL_MAX_READINGS, logger, (engaged) => {
+    journalFull = engaged;
+    metrics.journalBackpressure.set(engaged ? 1 : 0);
+  });
+  // what keeps readings from the store, published for the platform's alerts (docs/alerts.md, "Platform alerts")
+  const health = new IngestHealth({
+    instance: config.INGEST_INSTANCE,
+    everyMs: config.INGEST_HEALTH_INTERVAL_MS,
+    problemAfterMs: config.INGEST_PROBLEM_AFTER_S * 1000,
+    journalBehindAfterMs: config.INGEST_JOURNAL_ALERT_AFTER_S * 1000,
+    journalMaxReadings: config.INGEST_JOURNAL_MAX_READINGS,
+  });
+  const writer = new StoreWriter(
+    journal,
+    writes,
+    {
+      batchReadings: config.INGEST_STORE_BATCH_READINGS,
+      writesInFlight: config.INGEST_STORE_WRITES_IN_FLIGHT,
+      lingerMs: config.INGEST_STORE_LINGER_MS,
+      retry: { initialMs: 200, maxMs: 30_000 },
+      onOutcome: (refusal) => (refusal === undefined ? health.storeConfirmed() : health.storeRefused(refusal, Date.now())),
+    },
+    metrics,
+    logger,
+  );
   if (journal.depth > 0) logger.info({ journalReadings: journal.depth }, 'replaying the journal into the store');
   writer.start();
   // the source is made before the pipeline that publishes through it, and started after it
-  const source = await prepareSource(config, tls, parks, metrics, logger);
+  const source = await prepareSource(config, tls, parks, metrics, logger, (granted, reason) => health.subscription(granted, reason, Date.now()));
   const pipeline = new IngestPipeline({
     parks,
     journal,
@@ -70,18 +96,29 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     clock: Date.now,
   });
   await source.start(pipeline);
-  const health = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
+  const healthMessages = new HealthPublisher({
+    health,
+    instance: config.INGEST_INSTANCE,
+    everyMs: config.INGEST_HEALTH_INTERVAL_MS,
+    journal: () => ({ readings: journal.depth, oldestWaitedMs: journal.oldestWaitedMs(), full: journalFull }),
+    publish: (topic, payload) => source.publish(topic, payload, true),
+    clock: Date.now,
+    logger,
+  });
+  healthMessages.start();
+  const server = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
   logger.info(
-    { mqttPort: source.mqttPort, mqttsPort: source.mqttsPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: health.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
+    { mqttPort: source.mqttPort, mqttsPort: source.mqttsPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: server.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
     'ingest listening',
   );
 
   return {
     mqttPort: source.mqttPort,
     mqttsPort: source.mqttsPort,
-    httpPort: health.port,
+    httpPort: server.port,
     async stop() {
-      await closeServer(health.server);
+      healthMessages.stop();
+      await closeServer(server.server);
       await source.close();
       await writer.stop();
       await writes.close();
@@ -98,12 +135,19 @@ interface ReadingSource {
   readonly mqttsPort: number | null;
   start(pipeline: IngestPipeline): Promise<void>;
   ready(): boolean;
-  publish(topic: string, payload: string): Promise<void>;
+  publish(topic: string, payload: string, retain?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Where readings come from: the embedded broker (default), or an external one (INGEST_BROKER_URL). */
-async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | undefined, parks: ReadonlyMap<string, ParkRegistry>, metrics: IngestMetrics, logger: Logger): Promise<ReadingSource> {
+async function prepareSource(
+  config: IngestConfig,
+  tls: TlsListenerSettings | undefined,
+  parks: ReadonlyMap<string, ParkRegistry>,
+  metrics: IngestMetrics,
+  logger: Logger,
+  onSubscribed: (granted: boolean, reason: string) => void,
+): Promise<ReadingSource> {
   if (config.INGEST_BROKER_URL !== undefined) {
     const external = new ExternalBrokerSource(
       {
@@ -112,6 +156,7 @@ async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | un
         password: config.INGEST_BROKER_PASSWORD ?? '',
         instance: config.INGEST_INSTANCE,
         subscription: config.INGEST_BROKER_SUBSCRIPTION,
+        onSubscribed,
       },
       parks,
       metrics,
@@ -122,7 +167,7 @@ async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | un
       mqttsPort: null,
       start: (pipeline) => external.start(pipeline),
       ready: () => external.ready,
-      publish: (topic, payload) => external.publish(topic, payload),
+      publish: (topic, payload, retain) => external.publish(topic, payload, retain),
       close: () => external.close(),
     };
   }
@@ -146,7 +191,7 @@ async function prepareSource(config: IngestConfig, tls: TlsListenerSettings | un
       if (tls !== undefined) source.mqttsPort = await broker.listenTls(tls);
     },
     ready: () => source.mqttPort !== null,
-    publish: (topic: string, payload: string) => broker.publish(topic, payload),
+    publish: (topic: string, payload: string, retain?: boolean) => broker.publish(topic, payload, retain),
     close: () => broker.close(),
   };
   return source;

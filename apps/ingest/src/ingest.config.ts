@@ -1,4 +1,4 @@
-import { ConfigError, env, parseConfig, type ConfigOf } from '@zeropark/contracts';
+import { ConfigError, env, instanceSchema, parseConfig, type ConfigOf } from '@zeropark/contracts';
 import { hostname } from 'node:os';
 import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { z } from 'zod';
@@ -29,8 +29,8 @@ export const INGEST_SETTINGS = {
   },
   INGEST_BROKER_PASSWORD: { schema: z.string().min(1).optional(), description: 'The ingest\'s password on the external broker', secret: true },
   INGEST_INSTANCE: {
-    schema: env.text(hostname()),
-    description: 'Names this instance\'s persistent session on the external broker (client id `zeropark-ingest-<instance>`); keep it stable across restarts',
+    schema: instanceSchema.default(hostname()),
+    description: 'Names this instance\'s persistent session on the external broker (client id `zeropark-ingest-<instance>`) and its health topic `zeropark/v1/health/ingest/<instance>`; keep it stable across restarts',
     defaultText: 'the host name',
   },
   INGEST_BROKER_SUBSCRIPTION: {
@@ -71,7 +71,19 @@ export const INGEST_SETTINGS = {
   INGEST_MAX_READING_AGE_DAYS: { schema: env.positiveInt(400), description: 'How old a reading may be, days' },
   INGEST_JOURNAL_MAX_READINGS: {
     schema: env.positiveInt(5_000_000),
-    description: 'Past this many readings waiting for the store, the ingest stops acknowledging until it drains',
+    description: 'Past this many readings waiting for the store, the ingest stops acknowledging until it drains: gateways keep their readings and send them again (docs/architecture.md)',
+  },
+  INGEST_JOURNAL_ALERT_AFTER_S: {
+    schema: env.positiveInt(300),
+    description: 'A reading waiting in the journal longer than this, seconds, is a problem of the ingest\'s health message: the platform alert `ingest-journal-behind` (docs/alerts.md)',
+  },
+  INGEST_PROBLEM_AFTER_S: {
+    schema: z.coerce.number().int().min(0).max(3600).default(30),
+    description: 'How long, seconds, the store must refuse every write, or an external broker withhold the subscription, before the health message lists it (alerts `ingest-store-refusing`, `ingest-not-subscribed`); 0: at once',
+  },
+  INGEST_HEALTH_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(100).max(60_000).default(5000),
+    description: 'How often the ingest publishes its health (retained, `zeropark/v1/health/ingest/<instance>`), besides at once on a change; the carbon service counts it gone after three intervals without one',
   },
   INGEST_STORE_BATCH_READINGS: { schema: env.positiveInt(5000), description: 'Readings per store write' },
   INGEST_STORE_WRITES_IN_FLIGHT: { schema: env.positiveInt(3), description: 'Store writes under way at once: the next batches travel while the store takes the last' },

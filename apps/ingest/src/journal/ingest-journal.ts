@@ -78,6 +78,8 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   private memoryReadings = 0;
   private readonly onCommit: IngestJournalOptions<Prepared>['onCommit'];
   private readonly listeners = new Set<() => void>();
+  /** When this run opened the journal (performance.now()). */
+  private readonly openedAt = performance.now();
 
   constructor(file: string, options: IngestJournalOptions<Prepared>) {
     this.prepare = options.prepare;
@@ -137,6 +139,16 @@ export class IngestJournal<Prepared extends PreparedReadings> {
   untaken(): { readings: number; oldestWaitedMs: number } {
     const oldest = this.queue[this.taken];
     return { readings: this.readingCount - this.takenReadings, oldestWaitedMs: oldest === undefined ? 0 : performance.now() - oldest.committedAt };
+  }
+
+  /**
+   * How long the oldest reading of the journal, taken by a write or not, has waited for the store,
+   * in ms (0 when the journal is empty): what the ingest reports as its journal not draining
+   * (docs/alerts.md, "Platform alerts"). A row left by the last run counts from this run's start.
+   */
+  oldestWaitedMs(): number {
+    const oldest = this.queue[0];
+    return oldest === undefined ? 0 : performance.now() - Math.max(oldest.committedAt, this.openedAt);
   }
 
   /** Every entry taken and not removed can be taken again: for a writer that starts over. */

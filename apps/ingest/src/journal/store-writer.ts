@@ -16,6 +16,8 @@ export interface StoreWriterOptions {
    */
   lingerMs?: number;
   retry: { initialMs: number; maxMs: number };
+  /** Told the reason of each failed write, and undefined after each confirmed one: for the ingest's health. */
+  onOutcome?: (refusal: string | undefined) => void;
 }
 
 /** A batch handed out to a write, and whether the store confirmed it. */
@@ -93,6 +95,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
         stopTimer();
         this.failures += 1;
         this.metrics.storeWriteRetries.inc();
+        this.options.onOutcome?.((error as Error).message);
         const delay = retryDelay(this.failures, this.options.retry);
         this.logger.warn({ reason: (error as Error).message, failures: this.failures, retryInMs: delay, journalReadings: this.journal.depth }, 'store write failed: kept in the journal, retrying');
         await this.sleep(delay);
@@ -101,6 +104,7 @@ export class StoreWriter<Prepared extends PreparedReadings> {
       stopTimer();
       if (this.failures > 0) this.logger.info({ afterFailures: this.failures }, 'store writes resumed');
       this.failures = 0;
+      this.options.onOutcome?.(undefined);
       this.metrics.readingsStored.inc(batch.readingCount);
       return true;
     }

@@ -37,7 +37,16 @@ describe(renderAcl.name, () => {
   it('should let the feed account write grid intensities only, and the carbon service read them', () => {
     const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]));
     expect(acl).toContain('user zeropark-feed\ntopic write grids/+/intensity\n');
-    expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#\ntopic read parks/+/gateways/+/status\ntopic read grids/+/intensity\n');
+    expect(acl).toContain('user zeropark-bus\ntopic read zeropark/v1/accepted/#\ntopic read parks/+/gateways/+/status\ntopic read zeropark/v1/health/ingest/+\ntopic read grids/+/intensity\n');
+  });
+
+  it('should let each ingest instance write its own health and no other\'s, and the carbon service read every ingest\'s', () => {
+    const acl = renderAcl(new Map([['p1', park('p1', 'g1')]]), ['ingest-1', 'ingest-2']);
+    expect(acl).toContain('user zeropark-ingest-ingest-1\ntopic read parks/+/gateways/+/readings\ntopic write parks/+/gateways/+/rejected\ntopic write zeropark/v1/accepted/#\ntopic write zeropark/v1/health/ingest/ingest-1\n\n');
+    expect(acl).toContain('user zeropark-ingest-ingest-2\ntopic read parks/+/gateways/+/readings\ntopic write parks/+/gateways/+/rejected\ntopic write zeropark/v1/accepted/#\ntopic write zeropark/v1/health/ingest/ingest-2\n\n');
+    // the account of one reader that sets INGEST_BROKER_USERNAME=zeropark-ingest: its instance is its own setting
+    expect(acl).toContain('user zeropark-ingest\ntopic read parks/+/gateways/+/readings\ntopic write parks/+/gateways/+/rejected\ntopic write zeropark/v1/accepted/#\ntopic write zeropark/v1/health/ingest/+\n\n');
+    expect(acl.match(/^topic write zeropark\/v1\/health\/.*$/gm)).toEqual(['topic write zeropark/v1/health/ingest/+', 'topic write zeropark/v1/health/ingest/ingest-1', 'topic write zeropark/v1/health/ingest/ingest-2']);
   });
 
   it('should name a gateway park/gateway when two parks have a gateway of that id', () => {

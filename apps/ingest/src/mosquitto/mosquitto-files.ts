@@ -1,8 +1,8 @@
-import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER } from '@zeropark/contracts';
+import { ACCEPTED_TOPIC_FILTER, BUS_USERNAME, FEED_USERNAME, GATEWAY_STATUS_TOPIC_FILTER, gatewayTopic, GRID_INTENSITY_TOPIC_FILTER, INGEST_HEALTH_TOPIC_FILTER, serviceHealthTopic } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
-/** The ingest's account on an external broker: reads every park's readings, writes rejections and the bus. */
+/** The ingest's account on an external broker: reads every park's readings, writes rejections, the bus and its health. */
 export const INGEST_BROKER_USERNAME = 'zeropark-ingest';
 
 /**
@@ -25,16 +25,22 @@ export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>, ingestInstan
     '# Generated from the park registry by `npm run deploy:mosquitto`; do not edit by hand.',
     '# Each gateway may write only its own readings and status, and read only its own rejections.',
     '',
-    ...[INGEST_BROKER_USERNAME, ...ingestInstances.map(ingestBrokerUsername)].flatMap((username) => [
+    // an instance's account writes only its own health topic; the shared account, whose instance is not known here, any ingest's
+    ...[
+      { username: INGEST_BROKER_USERNAME, health: INGEST_HEALTH_TOPIC_FILTER },
+      ...ingestInstances.map((instance) => ({ username: ingestBrokerUsername(instance), health: serviceHealthTopic('ingest', instance) })),
+    ].flatMap(({ username, health }) => [
       `user ${username}`,
       'topic read parks/+/gateways/+/readings',
       'topic write parks/+/gateways/+/rejected',
       `topic write ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
+      `topic write ${health}`,
       '',
     ]),
     `user ${BUS_USERNAME}`,
     `topic read ${ACCEPTED_TOPIC_FILTER.replace('/+', '/#')}`,
     `topic read ${GATEWAY_STATUS_TOPIC_FILTER}`,
+    `topic read ${INGEST_HEALTH_TOPIC_FILTER}`,
     `topic read ${GRID_INTENSITY_TOPIC_FILTER}`,
     '',
     '# the live grid-intensity feed (docs/carbon-method.md); it has a password only when the secrets give it one',
