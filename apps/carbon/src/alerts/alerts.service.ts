@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { AccessGrant } from '@zeropark/access';
 import { listAlerts, liveFiguresOf, ParkAlerts, type AlertChange, type AlertListFilter } from '@zeropark/alerts';
-import type { AcceptedBatch, Alert, AlertRecord, AlertRule, RuleMute } from '@zeropark/contracts';
+import { PLATFORM_ALERT_RULES, type AcceptedBatch, type Alert, type AlertRecord, type AlertRule, type RuleMute, type ServiceHealth } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
 import { join } from 'node:path';
@@ -69,14 +69,15 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
   async onModuleInit(): Promise<void> {
     const now = this.clock();
     for (const [parkId, registry] of this.parks) {
-      const engine = new ParkAlerts(registry.topology, registry.alerting.rules, now);
+      // the platform's own rules in every park: a held-up ingest holds up every park's readings
+      const engine = new ParkAlerts(registry.topology, [...registry.alerting.rules, ...PLATFORM_ALERT_RULES], now);
       const latest = await this.store.latestAlerts(parkId);
       const open = latest.flatMap((record) => (record.kind === 'transition' && record.alert.state !== 'resolved' ? [record.alert] : []));
       const mutes = latest.flatMap((record) => (record.kind === 'mute' && record.mute.until > now ? [record.mute] : []));
       engine.restore(open, mutes);
       this.engines.set(parkId, engine);
       this.metrics.alertsOpen.set({ park: parkId }, engine.openAlerts().length);
-      if (registry.alerting.rules.length > 0) this.logger.info({ park: parkId, rules: registry.alerting.rules.length, open: open.length, mutes: mutes.length }, 'alerts restored from the store');
+      if (registry.alerting.rules.length > 0 || open.length > 0) this.logger.info({ park: parkId, rules: registry.alerting.rules.length, open: open.length, mutes: mutes.length }, 'alerts restored from the store');
     }
     this.timer = setInterval(() => void this.evaluate(), this.evaluateEveryMs);
     this.dispatcher.start();
@@ -92,12 +93,18 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     this.engines.get(parkId)?.gatewayStatus(gatewayId, status, this.clock());
   }
 
+  /** A service's health message from the bus (retained: the one the broker held, made at its `at`). */
+  serviceHealth(health: ServiceHealth, retained: boolean): void {
+    const now = this.clock();
+    const heardAt = retained ? Math.min(health.at, now) : now;
+    for (const engine of this.engines.values()) engine.serviceHealth(health, heardAt);
+  }
+
   /** Every park's rules against its live figures now; what changed is told, queued and written. */
   async evaluate(): Promise<void> {
     const now = this.clock();
     const changes: AlertChange[] = [];
     for (const [parkId, engine] of this.engines) {
-      if (engine.ruleList().length === 0) continue;
       const ledger = this.live.ledger(parkId);
       if (ledger === undefined) continue;
       const meters = ledger.meterLive();

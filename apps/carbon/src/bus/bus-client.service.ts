@@ -8,12 +8,15 @@ import {
   GATEWAY_STATUS_TOPIC_FILTER,
   GRID_INTENSITY_TOPIC_FILTER,
   gridIntensitySchema,
+  INGEST_HEALTH_TOPIC_FILTER,
   isAcceptedBatch,
   parseGatewayTopic,
   parseGridIntensityTopic,
+  parseServiceHealthTopic,
+  serviceHealthSchema,
   toEpochMilliseconds,
 } from '@zeropark/contracts';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { CarbonConfig } from '../carbon.config.js';
 import { CARBON_CONFIG, LOGGER } from '../config/injection-tokens.js';
@@ -21,14 +24,19 @@ import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { LiveStateService } from '../live/live-state.service.js';
 
+/** What the service reads on the bus. */
+const BUS_TOPIC_FILTERS = [ACCEPTED_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, GATEWAY_STATUS_TOPIC_FILTER, INGEST_HEALTH_TOPIC_FILTER];
+
 /**
- * Takes accepted batches, the gateways' status and the live grid-intensity feed from the bus as an ordinary MQTT
+ * Takes accepted batches, the gateways' status, the ingests' health and the live grid-intensity feed from the bus as an ordinary MQTT
  * client with the service account, so it works the same against the embedded broker and an external one. A persistent session (fixed
  * client id, clean off) keeps QoS 1 batches for it across a reconnect.
  */
 @Injectable()
 export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy {
   private client: MqttClient | undefined;
+  /** The broker granted every filter on the current connection. */
+  private subscribed = false;
 
   constructor(
     @Inject(CARBON_CONFIG) private readonly config: CarbonConfig,
@@ -38,8 +46,9 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly metrics: CarbonMetrics,
   ) {}
 
+  /** Connected, and every subscription granted: what /readyz waits for. */
   get connected(): boolean {
-    return this.client?.connected ?? false;
+    return (this.client?.connected ?? false) && this.subscribed;
   }
 
   onApplicationBootstrap(): void {
@@ -49,29 +58,45 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
       username: BUS_USERNAME,
       password: this.config.ZEROPARK_BUS_SECRET,
       reconnectPeriod: 1000,
+      // subscribed below on every connect; mqtt.js would do it again only for a new session
+      resubscribe: false,
     });
     this.client = client;
     client.on('connect', (connack) => {
       this.metrics.busConnected.set(1);
+      this.subscribed = false;
       this.logger.info({ bus: this.config.ZEROPARK_BUS_URL, sessionPresent: connack.sessionPresent }, 'bus connected');
-      if (!connack.sessionPresent) {
-        client.subscribe([ACCEPTED_TOPIC_FILTER, GRID_INTENSITY_TOPIC_FILTER, GATEWAY_STATUS_TOPIC_FILTER], { qos: 1 }, (error) => {
-          if (error) this.logger.error({ err: error }, 'bus subscription failed');
-        });
-      }
+      // Subscribed on every connect, a present session too: a session the broker kept may lack a
+      // filter (one refused, or cut off before its SUBACK, or added since the session began), and a
+      // repeated SUBSCRIBE replaces the same filter's [MQTT-3.8.4-3] (as the ingest does, deploy/README.md).
+      client.subscribe(BUS_TOPIC_FILTERS, { qos: 1 }, (error, granted) => {
+        if (error !== null && error !== undefined) {
+          this.logger.error({ err: error }, 'bus subscription failed: not ready');
+        } else if (granted === undefined || granted.length !== BUS_TOPIC_FILTERS.length || granted.some((grant) => grant.qos > 2)) {
+          // SUBACK return code 0x80 is a refusal [MQTT-3.9.3]
+          this.logger.error({ granted }, 'the broker refused a bus subscription: not ready (check its ACL for zeropark-bus)');
+        } else {
+          this.subscribed = true;
+          this.logger.info({ filters: BUS_TOPIC_FILTERS }, 'bus subscribed');
+        }
+      });
     });
-    client.on('close', () => this.metrics.busConnected.set(0));
+    client.on('close', () => {
+      this.subscribed = false;
+      this.metrics.busConnected.set(0);
+    });
     client.on('error', (error) => this.logger.warn({ reason: error.message }, 'bus connection error'));
-    client.on('message', (topic, payload) => this.receive(topic, payload));
+    client.on('message', (topic, payload, packet) => this.receive(topic, payload, packet));
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.client?.endAsync();
   }
 
-  private receive(topic: string, payload: Buffer): void {
+  private receive(topic: string, payload: Buffer, packet: IPublishPacket): void {
     const region = parseGridIntensityTopic(topic);
     if (region !== undefined) return this.receiveIntensity(topic, region, payload);
+    if (parseServiceHealthTopic(topic) !== undefined) return this.receiveHealth(topic, payload, packet.retain);
     const gateway = parseGatewayTopic(topic);
     if (gateway?.kind === 'status') return this.receiveStatus(gateway.parkId, gateway.gatewayId, payload);
     const json = jsonOf(payload);
@@ -97,6 +122,22 @@ export class BusClientService implements OnApplicationBootstrap, OnModuleDestroy
     if (status !== GATEWAY_STATUS.online && status !== GATEWAY_STATUS.offline) return;
     this.logger.info({ park: parkId, gateway: gatewayId, status }, 'gateway status');
     this.alerts.gatewayStatus(parkId, gatewayId, status);
+  }
+
+  /**
+   * A service's health (zeropark/v1/health/ingest/{instance}), for the platform alerts. A retained
+   * message, the one the broker held when this service subscribed, counts as heard when it was
+   * made; a live one when it arrives, so the clocks of the two hosts need not agree.
+   */
+  private receiveHealth(topic: string, payload: Buffer, retained: boolean): void {
+    const json = jsonOf(payload);
+    const message = serviceHealthSchema.safeParse(json);
+    const named = parseServiceHealthTopic(topic);
+    if (!message.success || message.data.service !== named?.service || message.data.instance !== named.instance) {
+      this.logger.error({ topic, problems: json === undefined ? ['not JSON'] : message.success ? ['names another service than its topic'] : describeIssues(message.error) }, 'health message refused');
+      return;
+    }
+    this.alerts.serviceHealth(message.data, retained);
   }
 
   /** A live grid intensity (grids/{region}/intensity): applied to the parks of that region. */
