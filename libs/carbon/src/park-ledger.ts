@@ -14,7 +14,8 @@ import type {
 } from '@zeropark/contracts';
 import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
-import { counterStep, type CounterBaseline } from './counter-baseline.js';
+import { counterStep } from './counter-baseline.js';
+import type { CounterSample } from './counter-interval.js';
 import { dec, ZERO, type Decimal } from './decimal.js';
 import { FactorSet, type AppliedGridFactor, type LiveGridFactor } from './factor-set.js';
 import { localDay, monthOfDay, yearOfDay } from './local-day.js';
@@ -26,7 +27,10 @@ import { accumulate, BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
 
 interface MeterState {
-  counters: Partial<Record<CounterQuantity, CounterBaseline>>;
+  /** Each counter's baseline: the last reading that counted. */
+  counters: Partial<Record<CounterQuantity, CounterSample>>;
+  /** Readings held as implausible until their counter's next reading (`counter-baseline.ts`); null while none is. */
+  suspects: Partial<Record<CounterQuantity, CounterSample>> | null;
   powerKw: number | null;
   powerTs: number;
   lastReadingAt: number | null;
@@ -223,13 +227,20 @@ export class ParkLedger {
         } else stale = true;
         continue;
       }
-      const step = counterStep(state.counters[quantity], { ts: reading.ts, value }, meter.counter, meter.carrier === 'electricity' ? meter.ratedPowerKw : null);
+      const sample = { ts: reading.ts, value };
+      const baseline = state.counters[quantity];
+      const held = baseline === undefined ? undefined : { baseline, suspect: state.suspects?.[quantity] ?? null };
+      const step = counterStep(held, sample, meter.counter, meter.carrier === 'electricity' ? meter.ratedPowerKw : null);
       if (step.kind === 'stale') {
         stale = true;
         continue;
       }
-      state.counters[quantity] = step.state;
       changed = true;
+      if (step.kind === 'held') (state.suspects ??= {})[quantity] = sample;
+      else {
+        state.counters[quantity] = sample;
+        if (state.suspects !== null) delete state.suspects[quantity];
+      }
       if (step.kind === 'first') continue;
       if (step.kind !== 'rebaselined' && step.outlier !== null) this.quality.outlierReadings += 1;
       if (step.kind === 'held') {
@@ -269,7 +280,7 @@ export class ParkLedger {
     for (const [meter, state] of this.meters) {
       const values: QuantityValues = {};
       // a held jump is not the counter's value until its next reading confirms it
-      for (const [quantity, counter] of Object.entries(state.counters) as [CounterQuantity, CounterBaseline][]) values[quantity] = counter.baseline.value;
+      for (const [quantity, sample] of Object.entries(state.counters) as [CounterQuantity, CounterSample][]) values[quantity] = sample.value;
       if (state.powerKw !== null) values.power_kw = state.powerKw;
       live.set(meter, { values, implausibleIntervals: state.implausibleIntervals });
     }
@@ -668,7 +679,7 @@ export class ParkLedger {
   private stateOf(meterId: string): MeterState {
     let state = this.meters.get(meterId);
     if (state === undefined) {
-      state = { counters: {}, powerKw: null, powerTs: -Infinity, lastReadingAt: null, implausibleIntervals: 0 };
+      state = { counters: {}, suspects: null, powerKw: null, powerTs: -Infinity, lastReadingAt: null, implausibleIntervals: 0 };
       this.meters.set(meterId, state);
     }
     return state;
