@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { Api } from '../api.js';
 import { button, element, row, setText } from '../dom.js';
 import { mayAcknowledge, type Session } from '../session.js';
+import { describeSubject } from './alert-subject.js';
 
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2, info: 3 } as const;
 
@@ -69,7 +70,7 @@ export class AlertsView {
     element('alert-history').replaceChildren(
       ...alerts.map((alert) =>
         row(
-          [new Date(alert.firedAt).toLocaleString(), alert.severity, alert.title, `${alert.subject.kind} ${alert.subject.id}`, alert.state, alert.transitions.map((step) => `${step.to} ${new Date(step.at).toLocaleTimeString()}${step.by === null ? '' : ` by ${step.by}`}`).join(' → ')],
+          [new Date(alert.firedAt).toLocaleString(), alert.severity, alert.title, describeSubject(alert.subject), alert.state, alert.transitions.map((step) => `${step.to} ${new Date(step.at).toLocaleTimeString()}${step.by === null ? '' : ` by ${step.by}`}`).join(' → ')],
           { alert: alert.id, state: alert.state },
         ),
       ),
@@ -88,7 +89,7 @@ export class AlertsView {
         severity.className = `severity severity-${alert.severity}`;
         severity.textContent = alert.severity;
         const action = alert.state === 'firing' && mayAcknowledge(this.session) ? button('Acknowledge', () => void this.acknowledge(alert.id), 'acknowledge') : document.createTextNode(alert.state === 'acknowledged' ? `by ${alert.transitions.at(-1)?.by ?? '?'}` : '');
-        return row([severity, alert.title, alert.message, new Date(alert.firedAt).toLocaleTimeString(), alert.state, action], { alert: alert.id, rule: alert.rule, state: alert.state });
+        return row([severity, alert.title, describeSubject(alert.subject), alert.message, new Date(alert.firedAt).toLocaleTimeString(), alert.state, action], { alert: alert.id, rule: alert.rule, state: alert.state });
       }),
     );
     for (const listener of this.listeners) listener();

@@ -16,6 +16,13 @@ describe(meterState.name, () => {
     expect(meterState({ ...METER, lastReadingAt: null }, [], NOW).state).toBe('never');
   });
 
+  it('should say why a stale meter is stale when an ingest is not heard, and leave a fresh one ok', () => {
+    const message = 'ingest/ingest-1 has sent no health message for 3 min (it sends one every 5 s): it, or the bus to it, is down, and readings may not be reaching the store';
+    const silentIngest = { ...alert('service-health', { kind: 'service', id: 'ingest/ingest-1' }, message), rule: 'ingest-silent' };
+    expect(meterState({ ...METER, lastReadingAt: NOW - 180_000 }, [silentIngest], NOW)).toEqual({ state: 'stale', note: `no reading for over 2 min; ${message}` });
+    expect(meterState(METER, [silentIngest], NOW)).toEqual({ state: 'ok', note: 'reporting' });
+  });
+
   it('should show a meter with an open silence alert as silent, with what the alert says', () => {
     const silent = alert('meter-silent', { kind: 'meter', id: 'B02-GAS' }, 'meter B02-GAS not heard for 30 s');
     expect(meterState(METER, [silent], NOW)).toEqual({ state: 'silent', note: 'meter B02-GAS not heard for 30 s' });
