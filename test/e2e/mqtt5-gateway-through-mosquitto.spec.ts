@@ -1,9 +1,9 @@
 import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
+import { startShippedMosquitto } from '../support/external-broker-setup.js';
 import { ingestMetric } from '../support/ingest-metrics.js';
-import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
+import { externalIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { writeLoadPark, type LoadPark } from '../support/load-park.js';
 
 /**
@@ -27,16 +27,7 @@ describe('a gateway speaking MQTT 5 through Debian\'s Mosquitto', () => {
     mosquitto = await startShippedMosquitto(dir, park, ['mqtt5']);
     httpPort = await freePort();
     ingest = await startIngestProcess(
-      {
-        ZEROPARK_REGISTRY: park.registryFile,
-        ZEROPARK_DATA_DIR: dir,
-        ZEROPARK_STORE: 'influxdb',
-        ZEROPARK_INFLUX_URL: influx.url,
-        ZEROPARK_INFLUX_DATABASE: 'mqtt5',
-        INGEST_BROKER_URL: mosquitto.url,
-        INGEST_BROKER_PASSWORD,
-        INGEST_INSTANCE: 'mqtt5',
-      },
+      externalIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: dir, influxUrl: influx.url, database: 'mqtt5', brokerUrl: mosquitto.url, instance: 'mqtt5' }),
       httpPort,
     );
     const own = park.gateways[0]!;

@@ -2,9 +2,9 @@ import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, tem
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
+import { startShippedMosquitto } from '../support/external-broker-setup.js';
 import { ingestMetric, journalDrained } from '../support/ingest-metrics.js';
-import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
+import { externalIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { writeLoadPark } from '../support/load-park.js';
 import { LoadPublisher } from '../support/load-publisher.js';
 import { missingFrom, storedReadings } from '../support/stored-keys.js';
@@ -46,17 +46,7 @@ describe('Mosquitto killed and started again under load, with the shipped config
         mkdirSync(join(dir, instance), { recursive: true });
         const port = await freePort();
         httpPorts.push(port);
-        const env = {
-          ZEROPARK_REGISTRY: park.registryFile,
-          ZEROPARK_DATA_DIR: join(dir, instance),
-          ZEROPARK_STORE: 'influxdb',
-          ZEROPARK_INFLUX_URL: influx.url,
-          ZEROPARK_INFLUX_DATABASE: database,
-          INGEST_BROKER_URL: mosquitto.url,
-          INGEST_BROKER_PASSWORD,
-          INGEST_INSTANCE: instance,
-          INGEST_BROKER_SUBSCRIPTION: subscription,
-        };
+        const env = externalIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: join(dir, instance), influxUrl: influx.url, database, brokerUrl: mosquitto.url, instance, subscription });
         ingests.push(await startIngestProcess(env, port));
       }
 

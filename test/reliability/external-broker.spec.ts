@@ -2,8 +2,8 @@ import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, tem
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
-import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
+import { startShippedMosquitto } from '../support/external-broker-setup.js';
+import { externalIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { ingestMetric, journalDrained } from '../support/ingest-metrics.js';
 import { writeLoadPark } from '../support/load-park.js';
 import { LoadPublisher } from '../support/load-publisher.js';
@@ -30,17 +30,7 @@ describe('two ingest instances sharing a subscription on the shipped Mosquitto',
     const httpPorts = [await freePort(), await freePort()];
     const envOf = (instance: 'a' | 'b') => {
       mkdirSync(join(dir, instance), { recursive: true });
-      return {
-        ZEROPARK_REGISTRY: park.registryFile,
-        ZEROPARK_DATA_DIR: join(dir, instance),
-        ZEROPARK_STORE: 'influxdb',
-        ZEROPARK_INFLUX_URL: influx?.url ?? '',
-        ZEROPARK_INFLUX_DATABASE: 'external',
-        INGEST_BROKER_URL: mosquitto?.url ?? '',
-        INGEST_BROKER_PASSWORD,
-        INGEST_INSTANCE: instance,
-        INGEST_BROKER_SUBSCRIPTION: 'shared',
-      };
+      return externalIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: join(dir, instance), influxUrl: influx?.url ?? '', database: 'external', brokerUrl: mosquitto?.url ?? '', instance, subscription: 'shared' });
     };
     const [portA = 0, portB = 0] = httpPorts;
     ingests.push(await startIngestProcess(envOf('a'), portA), await startIngestProcess(envOf('b'), portB));

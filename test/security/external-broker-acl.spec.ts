@@ -1,8 +1,8 @@
 import { freePort, type InfluxdbServer, type MosquittoServer, startInfluxdb, temporaryDirectory } from '@zeropark/test-servers';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUS_BROKER_PASSWORD, FEED_BROKER_PASSWORD, INGEST_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
-import { startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
+import { BUS_BROKER_PASSWORD, FEED_BROKER_PASSWORD, startShippedMosquitto } from '../support/external-broker-setup.js';
+import { externalIngestOnInfluxdb, startIngestProcess, type IngestProcess } from '../support/ingest-process.js';
 import { ingestMetric } from '../support/ingest-metrics.js';
 import { writeLoadPark, type LoadPark } from '../support/load-park.js';
 
@@ -36,16 +36,7 @@ describe('gateways attacking through the shipped Mosquitto ACL', () => {
     mosquitto = await startShippedMosquitto(dir, park, ['acl']);
     httpPort = await freePort();
     ingest = await startIngestProcess(
-      {
-        ZEROPARK_REGISTRY: park.registryFile,
-        ZEROPARK_DATA_DIR: dir,
-        ZEROPARK_STORE: 'influxdb',
-        ZEROPARK_INFLUX_URL: influx.url,
-        ZEROPARK_INFLUX_DATABASE: 'acl',
-        INGEST_BROKER_URL: mosquitto.url,
-        INGEST_BROKER_PASSWORD,
-        INGEST_INSTANCE: 'acl',
-      },
+      externalIngestOnInfluxdb({ registryFile: park.registryFile, dataDir: dir, influxUrl: influx.url, database: 'acl', brokerUrl: mosquitto.url, instance: 'acl' }),
       httpPort,
     );
   });
