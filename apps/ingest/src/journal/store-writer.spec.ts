@@ -53,6 +53,22 @@ describe(StoreWriter.name, () => {
     await journal.close();
   });
 
+  it('should retry every waiting write as soon as one gets through, so an older batch does not hold the drain back its whole backoff', async () => {
+    // two writes in flight, backoff from 400 ms: A and B fail (A waits 320–400 ms, B 640–800 ms),
+    // A fails again (then waits 1 280–1 600 ms), B gets through at 640–800 ms: A, the older, goes at once
+    const store = new FlakyStore(3);
+    const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });
+    const writer = new StoreWriter(journal, store, { batchReadings: 1, writesInFlight: 2, retry: { initialMs: 400, maxMs: 10_000 } }, new IngestMetrics(), pino({ level: 'silent' }));
+    await Promise.all([1, 2].map((ts) => journal.append(entry(ts))));
+    const startedAt = performance.now();
+    writer.start();
+    await expect.poll(() => journal.depth, { timeout: 5000, interval: 20 }).toBe(0);
+    expect(performance.now() - startedAt).toBeLessThan(1200);
+    expect(store.written.map((written) => written.ts).sort()).toEqual([1, 2]);
+    await writer.stop();
+    await journal.close();
+  });
+
   it('should leave what the store never took in the journal when stopped', async () => {
     const store = new FlakyStore(Number.POSITIVE_INFINITY);
     const journal = new IngestJournal(join(temporaryDirectory('writer'), 'ingest.db'), { prepare: (batch) => store.prepareReadings(batch) });

@@ -98,12 +98,16 @@ export class StoreWriter<Prepared extends PreparedReadings> {
         this.options.onOutcome?.((error as Error).message);
         const delay = retryDelay(this.failures, this.options.retry);
         this.logger.warn({ reason: (error as Error).message, failures: this.failures, retryInMs: delay, journalReadings: this.journal.depth }, 'store write failed: kept in the journal, retrying');
-        await this.sleep(delay);
+        // the first write that gets through ends every other write's wait: the store is back, and
+        // an older batch left waiting its backoff (up to retry.maxMs) would hold the drain back
+        await this.sleep(delay, () => this.failures === 0);
         continue;
       }
       stopTimer();
-      if (this.failures > 0) this.logger.info({ afterFailures: this.failures }, 'store writes resumed');
+      const resumed = this.failures > 0;
+      if (resumed) this.logger.info({ afterFailures: this.failures }, 'store writes resumed');
       this.failures = 0;
+      if (resumed) this.wakeAll();
       this.options.onOutcome?.(undefined);
       this.metrics.readingsStored.inc(batch.readingCount);
       return true;
