@@ -71,7 +71,9 @@ export class ExternalBrokerSource {
       this.client.subscribe(subscription, { qos: 1 }, (error, granted) => {
         if (error !== null && error !== undefined) {
           logger.error({ err: error }, 'subscription to the gateways failed: no readings reach this instance');
-          this.setSubscribed(false, `the subscription failed: ${error.message}`);
+          // mqtt.js 5 reports a SUBACK refusal (0x80) as an error that carries the SUBACK
+          const refused = (error as { packet?: { cmd?: string } }).packet?.cmd === 'suback';
+          this.setSubscribed(false, refused ? `the broker refused it (SUBACK 0x80): check its ACL for ${options.username}` : `the subscription failed: ${error.message}`);
         } else if (granted === undefined || granted.length === 0 || granted.some((grant) => grant.qos > 2)) {
           // SUBACK return code 0x80 is a refusal [MQTT-3.9.3]
           logger.error({ granted }, 'the broker refused the subscription to the gateways: no readings reach this instance (check its ACL for zeropark-ingest)');
