@@ -25,6 +25,22 @@ written from that code by \`npm run docs:config\`.
 (unless you set one), \`ZEROPARK_BUS_URL\` for the carbon service and \`SIM_BROKER_URL\` for the
 simulator; \`ZEROPARK_SIMULATOR=off\` starts no simulated gateways.
 
+## Who may read /metrics
+
+\`/metrics\` of each service names every park and gateway. On loopback (the default host of both
+services) it answers anyone on the machine. A service bound to any other address
+(\`INGEST_HOST\`, \`CARBON_HOST\`, e.g. \`0.0.0.0\`) refuses to start without its metrics token
+(\`INGEST_METRICS_TOKEN\`, \`CARBON_METRICS_TOKEN\`, at least 16 characters); with a token set,
+\`/metrics\` answers only a request that carries it as \`Authorization: Bearer <token>\`, and
+401 otherwise. Prometheus sends it with, in the scrape job:
+
+\`\`\`yaml
+authorization:
+  credentials_file: /etc/prometheus/zeropark-carbon-metrics-token
+\`\`\`
+
+\`/healthz\` and \`/readyz\` name nothing and stay open.
+
 ## Ingest (\`apps/ingest\`)
 
 ${describeSettings(INGEST_SETTINGS)}

@@ -16,6 +16,7 @@ import { waitUntil } from '../support/wait-until.js';
 
 const TOKEN_SECRET = 'the-token-secret-of-the-compose-suite';
 const BATCHES = 20;
+const INGEST_METRICS_TOKEN = 'compose-suite-ingest-metrics-token';
 
 /**
  * deploy/compose.yaml as far as it runs without Docker: each of our services it names started as
@@ -23,6 +24,7 @@ const BATCHES = 20;
  * Debian's Mosquitto (the shipped configuration, with files from the shipped generator) and
  * InfluxDB. What only Docker can check (the image, the volumes) is not checked here.
  */
+
 describe('deploy/compose.yaml, its services run as processes on Debian\'s Mosquitto and InfluxDB', () => {
   let influx: InfluxdbServer | undefined;
   let mosquitto: MosquittoServer | undefined;
@@ -39,7 +41,7 @@ describe('deploy/compose.yaml, its services run as processes on Debian\'s Mosqui
     const park = await writeLoadPark(dir, 1, 1);
     influx = await startInfluxdb();
     mosquitto = await startShippedMosquitto(dir, park);
-    const secrets = { INGEST_BROKER_PASSWORD, ZEROPARK_BUS_SECRET: BUS_BROKER_PASSWORD, CARBON_TOKEN_SECRET: TOKEN_SECRET, CARBON_METRICS_TOKEN: 'compose-suite-metrics-token' };
+    const secrets = { INGEST_BROKER_PASSWORD, ZEROPARK_BUS_SECRET: BUS_BROKER_PASSWORD, CARBON_TOKEN_SECRET: TOKEN_SECRET, CARBON_METRICS_TOKEN: 'compose-suite-metrics-token', INGEST_METRICS_TOKEN };
     const hosts: [string, string][] = [
       ['mqtt://broker:1883', mosquitto.url],
       ['http://influxdb:8086', influx.url],
@@ -80,8 +82,9 @@ describe('deploy/compose.yaml, its services run as processes on Debian\'s Mosqui
     dashboard.close();
     // the broker's shared subscription gave both instances a share
     for (const ingest of ingests) {
-      await journalDrained(ingest.httpPort, 15_000);
-      expect(await ingestMetric(ingest.httpPort, 'zeropark_ingest_readings_accepted_total'), `${ingest.name} took no reading`).toBeGreaterThan(0);
+      // the file binds the ingests to 0.0.0.0, so their /metrics answers only the bearer of its token
+      await journalDrained(ingest.httpPort, 15_000, INGEST_METRICS_TOKEN);
+      expect(await ingestMetric(ingest.httpPort, 'zeropark_ingest_readings_accepted_total', INGEST_METRICS_TOKEN), `${ingest.name} took no reading`).toBeGreaterThan(0);
     }
     const stored = await storedReadings(influx, 'zeropark', park.parkId, [MARKER.meter]);
     expect([...stored.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: BATCHES }, (_, index) => index + 1));

@@ -1,6 +1,6 @@
 /** One figure of a service's /metrics (the ingest's, or the carbon service's: the same format), or NaN when it is not there. */
-export async function ingestMetric(httpPort: number, name: string): Promise<number> {
-  const text = await metricsText(httpPort);
+export async function ingestMetric(httpPort: number, name: string, metricsToken?: string): Promise<number> {
+  const text = await metricsText(httpPort, metricsToken);
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 }
 
@@ -31,14 +31,17 @@ export async function ingestReadingsRejected(httpPort: number): Promise<number> 
 }
 
 /** Waits until the ingest's journal is empty: every accepted reading confirmed by the store. */
-export async function journalDrained(httpPort: number, timeoutMs = 60_000): Promise<void> {
+export async function journalDrained(httpPort: number, timeoutMs = 60_000, metricsToken?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await ingestMetric(httpPort, 'zeropark_ingest_journal_readings')) !== 0) {
+  while ((await ingestMetric(httpPort, 'zeropark_ingest_journal_readings', metricsToken)) !== 0) {
     if (Date.now() > deadline) throw new Error(`the ingest's journal did not drain within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-async function metricsText(httpPort: number): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+/** `metricsToken`: the service's INGEST_METRICS_TOKEN or CARBON_METRICS_TOKEN, where it has one. */
+async function metricsText(httpPort: number, metricsToken?: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${httpPort}/metrics`, metricsToken === undefined ? {} : { headers: { authorization: `Bearer ${metricsToken}` } });
+  if (!response.ok) throw new Error(`/metrics of port ${httpPort} answered ${response.status}: ${await response.text()}`);
+  return response.text();
 }

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../support/platform-process.js';
  * configuration check takes, every file mounted exists (or is what `npm run deploy:mosquitto`
  * writes), and the ingest instances each have their own session and journal.
  */
-const SECRETS = { INGEST_BROKER_PASSWORD: 'ingest-broker-password', ZEROPARK_BUS_SECRET: 'bus-secret-of-the-compose-check', CARBON_TOKEN_SECRET: 'token-secret-of-the-compose-check-32+', CARBON_METRICS_TOKEN: 'metrics-token-of-the-compose-check' };
+const SECRETS = { INGEST_BROKER_PASSWORD: 'ingest-broker-password', ZEROPARK_BUS_SECRET: 'bus-secret-of-the-compose-check', CARBON_TOKEN_SECRET: 'token-secret-of-the-compose-check-32+', CARBON_METRICS_TOKEN: 'metrics-token-of-the-compose-check', INGEST_METRICS_TOKEN: 'ingest-metrics-token-of-the-check' };
 const services = Object.entries(COMPOSE_SERVICES);
 const runs = composeServicesRunning;
 const environmentOf = (service: ComposeService) => composeEnvironment(service, SECRETS);

@@ -1,3 +1,4 @@
+import { mayReadMetrics } from '@zeropark/service-runtime';
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 
@@ -5,6 +6,8 @@ export interface HealthChecks {
   /** Ready to take readings: broker listening, store open. */
   ready: () => boolean;
   metrics: Registry;
+  /** INGEST_METRICS_TOKEN: set, /metrics answers only its bearer (docs/configuration.md, "Who may read /metrics"). */
+  metricsToken: string | undefined;
 }
 
 /** `/healthz` (the process answers), `/readyz` (it can take readings), `/metrics` (Prometheus). */
@@ -16,6 +19,8 @@ export async function startHealthServer(checks: HealthChecks, port: number, host
     } else if (path === '/readyz') {
       const ready = checks.ready();
       response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    } else if (path === '/metrics' && !mayReadMetrics(request.headers.authorization, checks.metricsToken)) {
+      response.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"/metrics needs the ingest\'s metrics token: Authorization: Bearer <INGEST_METRICS_TOKEN>"}');
     } else if (path === '/metrics') {
       checks.metrics.metrics().then(
         (text) => response.writeHead(200, { 'content-type': checks.metrics.contentType }).end(text),

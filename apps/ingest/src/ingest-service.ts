@@ -106,7 +106,7 @@ export async function startIngest(config: IngestConfig, logger: Logger): Promise
     logger,
   });
   healthMessages.start();
-  const server = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
+  const server = await startHealthServer({ ready: () => source.ready(), metrics: metrics.registry, metricsToken: config.INGEST_METRICS_TOKEN }, config.INGEST_HTTP_PORT, config.INGEST_HOST);
   logger.info(
     { mqttPort: source.mqttPort, mqttsPort: source.mqttsPort, broker: config.INGEST_BROKER_URL ?? 'embedded', httpPort: server.port, parks: [...parks.keys()], host: config.INGEST_HOST, store: config.ZEROPARK_STORE },
     'ingest listening',

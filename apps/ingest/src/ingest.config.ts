@@ -1,5 +1,6 @@
 import { ConfigError, env, instanceSchema, parseConfig, type ConfigOf } from '@zeropark/contracts';
 import { hostname } from 'node:os';
+import { metricsTokenProblem } from '@zeropark/service-runtime';
 import { STORE_SETTINGS } from '@zeropark/timeseries';
 import { z } from 'zod';
 
@@ -40,6 +41,11 @@ export const INGEST_SETTINGS = {
   },
   INGEST_HOST: { schema: env.text('127.0.0.1'), description: 'Address the MQTT and HTTP listeners bind to' },
   INGEST_MQTT_PORT: { schema: env.port(1883), description: 'MQTT port of the embedded broker (0: any free port)' },
+  INGEST_METRICS_TOKEN: {
+    schema: z.string().min(16, 'needs at least 16 characters').optional(),
+    description: 'Set: /metrics answers only a request with `Authorization: Bearer <token>`. Required when INGEST_HOST is not a loopback address: the figures name every park and gateway',
+    secret: true,
+  },
   INGEST_HTTP_PORT: { schema: env.port(9101), description: 'Port of /healthz, /readyz and /metrics (0: any free port)' },
   INGEST_MQTTS_PORT: {
     schema: z.coerce.number().int().min(0).max(65535).optional(),
@@ -105,6 +111,8 @@ export function loadIngestConfig(environment: NodeJS.ProcessEnv = process.env): 
   if (config.INGEST_BROKER_URL !== undefined && config.INGEST_BROKER_PASSWORD === undefined) {
     throw new ConfigError(['INGEST_BROKER_PASSWORD: is missing: the ingest\'s password on the broker of INGEST_BROKER_URL']);
   }
+  const metricsProblem = metricsTokenProblem('INGEST_HOST', config.INGEST_HOST, 'INGEST_METRICS_TOKEN', config.INGEST_METRICS_TOKEN);
+  if (metricsProblem !== undefined) throw new ConfigError([metricsProblem]);
   const tlsProblems = tlsSettingProblems(config);
   if (tlsProblems.length > 0) throw new ConfigError(tlsProblems);
   return config;
