@@ -25,7 +25,8 @@ const REGISTRY = join(import.meta.dirname, '../../../../config/example-park.yaml
 const TOKEN_SECRET = 'the-token-secret-of-this-spec-32-chars';
 const BUS_SECRET = 'bus-secret-for-the-spec';
 
-describe('the carbon service\'s bus client', () => {
+// each case starts a broker and the whole service: seconds on a busy machine, not the default 5
+describe('the carbon service\'s bus client', { timeout: 30_000 }, () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
