@@ -57,7 +57,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: IO_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'pure libs do no I/O (DESIGN.md); do it in an app or a data-access lib' })) },
+        { paths: IO_BUILTINS.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'pure libs do no I/O (docs/architecture.md, "Module boundaries"); do it in an app or a data-access lib' })) },
       ],
     },
   },

@@ -25,7 +25,7 @@ describe('module boundaries', () => {
 
   it.each(['node:fs', 'fs/promises', 'node:net', 'node:child_process'])('should forbid a pure lib (libs/contracts) to import Node\'s %s', async (name) => {
     expect(await boundaryErrors('libs/contracts/src/boundary-probe.ts', `import * as io from '${name}';\nexport const probe = io;\n`)).toEqual([
-      `'${name}' import is restricted from being used. pure libs do no I/O (DESIGN.md); do it in an app or a data-access lib`,
+      `'${name}' import is restricted from being used. pure libs do no I/O (docs/architecture.md, "Module boundaries"); do it in an app or a data-access lib`,
     ]);
   });
 

@@ -17,7 +17,7 @@ const MAX_PAYLOAD_CHARS = 64 * 1024;
 
 /**
  * Refused input is acknowledged (a poison message must not loop) but never thrown away: it is
- * kept here with its reason (DESIGN.md, "Accepted means durable").
+ * kept here with its reason (docs/architecture.md, "Accepted means durable").
  */
 export class DeadLetterLog {
   private readonly db: ReturnType<typeof openSqlite>;

@@ -8,7 +8,7 @@ export type SeqObservation =
   | { kind: 'replay' };
 
 /**
- * `seq` rises by one per batch per gateway (DESIGN.md, "The gateway contract"); the ingest uses
+ * `seq` rises by one per batch per gateway (docs/gateway-protocol.md); the ingest uses
  * it to see gaps and replays. Neither is refused: a replay is stored again harmlessly (the
  * store's key), and a gap is for operators to see.
  */

@@ -2,7 +2,7 @@ import { acceptedTopic, GATEWAY_STATUS_TOPIC_FILTER, gatewayTopic, GRID_INTENSIT
 import type { ClientIdentity } from './client-identity.js';
 
 /**
- * Who may publish and subscribe where (DESIGN.md, "Security"): a gateway writes only its own
+ * Who may publish and subscribe where (docs/architecture.md, "Security"): a gateway writes only its own
  * readings and status, reads only its own rejections; the bus account reads accepted batches, the
  * gateways' status (for offline alerts), the ingests' health (for platform alerts) and the
  * grid-intensity feed, and writes nothing; the feed account writes only `grids/{region}/intensity`.

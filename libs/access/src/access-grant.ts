@@ -1,5 +1,5 @@
 /**
- * What a token lets its holder do (DESIGN.md, "Security"): read the parks it names (or all),
+ * What a token lets its holder do (docs/architecture.md, "Security"): read the parks it names (or all),
  * with a role. viewer reads; operator also acknowledges alerts; admin also changes history
  * (restatement). Pure, so the rules are specified once.
  */

@@ -1,7 +1,7 @@
 import type { AlertState, AlertTransition } from '@zeropark/contracts';
 
 /**
- * The lifecycle every alert goes through (DESIGN.md, "Alerts"):
+ * The lifecycle every alert goes through (docs/alerts.md):
  * `firing → acknowledged → resolved`, or `firing → resolved` without acknowledgement.
  * A resolved alert is final; a new breach raises a new alert.
  */

@@ -3,7 +3,7 @@ import { localDay, localDayStart } from './local-day.js';
 import { BUILDING_TOTAL_KEYS, PARK_TOTAL_KEYS } from './period-totals.js';
 
 /**
- * Field names of the `carbon` series (DESIGN.md, "Storage"), one point a minute per park and per
+ * Field names of the `carbon` series (docs/architecture.md, "Storage"), one point a minute per park and per
  * building. The sums are what a restart adds back up; the ratios beside them are for people
  * reading the series (Grafana, InfluxQL) and are never summed.
  */

@@ -2,8 +2,8 @@ import type { CounterBehaviour } from '@zeropark/contracts';
 import { dec, type Decimal } from './decimal.js';
 
 /**
- * Energy comes from counter differences, not from integrating power (DESIGN.md, "Carbon
- * accounting"). Two successive readings of a counter become the quantity used between them;
+ * Energy comes from counter differences, not from integrating power (docs/carbon-method.md, §1).
+ * Two successive readings of a counter become the quantity used between them;
  * what cannot be real is refused, never turned into a negative or a spike.
  */
 export interface CounterSample {

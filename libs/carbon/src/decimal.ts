@@ -1,8 +1,8 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
- * Decimal arithmetic for the accounting (DESIGN.md: "Decimal arithmetic where rounding would
- * show"). Counter readings such as 183245.12 − 183244.99 are exact here, and sums of many
+ * Decimal arithmetic for the accounting (docs/carbon-method.md, §1: every difference and sum
+ * in decimals, where binary floating point would show its rounding). Counter readings such as 183245.12 − 183244.99 are exact here, and sums of many
  * small intervals do not drift. 34 significant digits (IEEE 754 decimal128), ties to even.
  */
 export const Decimal = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_EVEN });

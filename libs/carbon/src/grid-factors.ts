@@ -1,6 +1,6 @@
 /**
  * Grid emission factors: a versioned table keyed by region, year and kind, each with its source
- * (DESIGN.md, "Carbon accounting"). Values are kg CO₂ per kWh, written as the decimals the
+ * (docs/carbon-method.md). Values are kg CO₂ per kWh, written as the decimals the
  * source publishes.
  *
  * Kinds, as the Ministry of Ecology and Environment (MEE) and the National Bureau of Statistics

@@ -1,4 +1,4 @@
-/** "Today" follows the park's time zone, not the server's (DESIGN.md, "Carbon accounting"). */
+/** "Today" follows the park's time zone, not the server's (docs/carbon-method.md). */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();
 

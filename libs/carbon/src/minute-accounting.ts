@@ -41,7 +41,7 @@ export interface MinuteResult {
 }
 
 /**
- * The emissions of one minute (DESIGN.md, "Carbon accounting"):
+ * The emissions of one minute (docs/carbon-method.md):
  * - Scope 2 location-based = gross grid import × the grid factor of this minute; exports never subtracted;
  * - Scope 2 market-based = covered kWh × the contracts' factors + uncovered import × the residual factor;
  * - Scope 1 = gas m³ × its factor + diesel l × density × its factor; purchased heat GJ × its factor (Scope 2);

@@ -18,8 +18,8 @@ export function minutesCovered(from: number, to: number): number {
 }
 
 /**
- * Spreads an amount used between `from` and `to` evenly over the minutes it covers (DESIGN.md:
- * "a gap spreads the difference over the gap"), in proportion to the time in each minute. The
+ * Spreads an amount used between `from` and `to` evenly over the minutes it covers
+ * (docs/carbon-method.md, §1: a gap spreads the difference over the gap), in proportion to the time in each minute. The
  * shares add up to the amount exactly: the last one takes what the others left. They come one
  * at a time, in time order, so a gap of weeks can be booked a slice at a time.
  */

@@ -149,8 +149,7 @@ function numberOf(value: Decimal): number {
 
 /**
  * The live accounts of one park, fed reading by reading; pure (no clock, no I/O): the caller
- * says when a snapshot is taken. The method is DESIGN.md's "Carbon accounting", written out in
- * docs/carbon-method.md:
+ * says when a snapshot is taken. The method is docs/carbon-method.md:
  * - each counter's difference between two readings is spread over the minutes between them;
  * - each minute is accounted with the factors of that minute (minute-accounting.ts);
  * - minutes add up to days, days to months and years; ratios are made from those sums.
@@ -427,8 +426,8 @@ export class ParkLedger {
   }
 
   /**
-   * Rebuilds the state after a restart, so totals do not start again from zero (DESIGN.md,
-   * "Live push"): the days come back from the series before `cutoff`, each contract's volume
+   * Rebuilds the state after a restart, so totals do not start again from zero
+   * (docs/carbon-method.md, §6): the days come back from the series before `cutoff`, each contract's volume
    * left from its draws, and the minutes after `cutoff` from replaying the stored readings
    * (which also gives each meter its last counter values back).
    */

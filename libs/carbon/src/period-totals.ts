@@ -50,7 +50,7 @@ export function accumulate<K extends string>(into: Record<K, Decimal>, add: Read
   }
 }
 
-/** Figures a reader wants, made from a span's sums (DESIGN.md, "Carbon accounting"). */
+/** Figures a reader wants, made from a span's sums (docs/carbon-method.md). */
 export interface ParkFigures {
   /** Park electricity consumed = grid import + on-site generation − export − battery charge + discharge. */
   electricityConsumedKwh: Decimal;
@@ -76,7 +76,7 @@ const KG_PER_T = 1000;
 
 /**
  * Park electricity consumed = grid import + on-site generation − export − battery charge +
- * battery discharge (DESIGN.md, "Carbon accounting"), of a minute's accounts or a period's totals.
+ * battery discharge (docs/carbon-method.md), of a minute's accounts or a period's totals.
  */
 export function electricityConsumed(flows: Pick<ParkTotals, 'gridImportKwh' | 'generationKwh' | 'gridExportKwh' | 'batteryChargeKwh' | 'batteryDischargeKwh'>): Decimal {
   return flows.gridImportKwh.plus(flows.generationKwh).minus(flows.gridExportKwh).minus(flows.batteryChargeKwh).plus(flows.batteryDischargeKwh);

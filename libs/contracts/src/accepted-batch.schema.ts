@@ -5,7 +5,7 @@ import { quantityValuesSchema, READING_BATCH_VERSION } from './reading-batch.sch
 
 /**
  * What the ingest publishes on `zeropark/v1/accepted/{park}` for each accepted batch:
- * normalized (timestamps in epoch ms) and enriched from the registry (DESIGN.md, "The bus").
+ * normalized (timestamps in epoch ms) and enriched from the registry (docs/architecture.md, "The bus").
  */
 export const acceptedReadingSchema = z.strictObject({
   meter: idSchema,

@@ -1,7 +1,7 @@
 import type { ServiceProblemKind } from './service-health.js';
 
 /**
- * Alerts (DESIGN.md, "Alerts"): what the rules of a park's registry say, the alerts they raise,
+ * Alerts (docs/alerts.md): what the rules of a park's registry say, the alerts they raise,
  * and the `alert` series that keeps every transition. One place for the types the rule engine
  * (libs/alerts), the store, the carbon service and the dashboard share.
  */

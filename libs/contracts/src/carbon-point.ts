@@ -1,5 +1,5 @@
 /**
- * The `carbon` series (DESIGN.md, "Storage"), as the carbon service writes it and the store
+ * The `carbon` series (docs/architecture.md, "Storage"), as the carbon service writes it and the store
  * keeps it: one point a minute for a park (building null) and for each of its buildings.
  */
 export interface CarbonPoint {

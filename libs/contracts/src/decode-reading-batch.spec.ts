@@ -9,7 +9,7 @@ function batch(readings: unknown[], envelope: Record<string, unknown> = {}): str
 }
 
 describe(decodeReadingBatch.name, () => {
-  it('should decode the example of DESIGN.md, with the timestamp in epoch milliseconds', () => {
+  it('should decode the example of docs/gateway-protocol.md, with the timestamp in epoch milliseconds', () => {
     const decoded = decodeReadingBatch(
       batch([{ meter: 'B07-MAIN', ts: TS, values: { energy_import_kwh: 183245.12, power_kw: 84.2 } }]),
     );

@@ -3,7 +3,7 @@ import { describeIssues } from './describe-issues.js';
 
 /**
  * Configuration is read once, at start, from the environment into a typed object, failing with
- * the list of everything wrong (HOUSE-STYLE.md). Each setting carries its description, so the
+ * the list of everything wrong (docs/configuration.md). Each setting carries its description, so the
  * same table documents it; a variable with one of the service's prefixes that no setting
  * names is a typo and an error, not silently ignored.
  */

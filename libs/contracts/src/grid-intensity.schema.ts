@@ -3,8 +3,8 @@ import { idSchema } from './ids.js';
 import { timestampSchema, toEpochMilliseconds } from './timestamp.js';
 
 /**
- * A live grid-intensity feed (DESIGN.md, "Carbon accounting": "a live or hourly factor feed may
- * override" the grid factor): `grids/{region}/intensity`, QoS 1, retained, published by the feed
+ * A live grid-intensity feed (docs/carbon-method.md, §4: a live feed overrides the
+ * grid factor for the span it gives): `grids/{region}/intensity`, QoS 1, retained, published by the feed
  * account (FEED_USERNAME) only. Each message gives the grid's kg CO₂/kWh for a span of time;
  * while one is valid it wins over the registry and the table, and every figure it made says so
  * in its factor version (`+live`).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Park, gateway, building and meter ids: DESIGN.md, "The gateway contract". */
+/** Park, gateway, building and meter ids: docs/gateway-protocol.md. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const idSchema = z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Quantity } from './quantities.js';
 
 /**
- * What a meter is lives in the registry, not the payload (DESIGN.md). The role says how the
+ * What a meter is lives in the registry, not the payload (docs/architecture.md, "Storage"). The role says how the
  * accounting treats its readings; the carrier says which energy it measures.
  */
 export const METER_ROLES = [

@@ -1,5 +1,5 @@
 /**
- * Quantities a gateway may report, the unit in the name (DESIGN.md, "The gateway contract").
+ * Quantities a gateway may report, the unit in the name (docs/gateway-protocol.md).
  * Counters are cumulative and only ever rise, except at a reset or rollover.
  */
 export const QUANTITIES = {

@@ -3,7 +3,7 @@ import { idSchema } from './ids.js';
 import { QUANTITY_NAMES, type Quantity } from './quantities.js';
 import { timestampSchema } from './timestamp.js';
 
-/** Payload v1 of `parks/{park}/gateways/{gateway}/readings` (DESIGN.md, "The gateway contract"). */
+/** Payload v1 of `parks/{park}/gateways/{gateway}/readings` (docs/gateway-protocol.md). */
 
 const quantityValueSchema = z.number({ error: 'must be a finite number' });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A reading's time: ISO 8601 with an offset, or epoch milliseconds.
- * Epoch seconds are an error, not a guess (DESIGN.md, "The gateway contract"):
+ * Epoch seconds are an error, not a guess (docs/gateway-protocol.md):
  * any number below 1e11 ms (3 March 1973) is read as seconds sent by mistake.
  */
 export const EPOCH_MS_MIN = 100_000_000_000;

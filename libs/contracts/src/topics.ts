@@ -1,6 +1,6 @@
 import { ID_PATTERN } from './ids.js';
 
-/** MQTT topics of DESIGN.md. Gateways live under `parks/`, the internal bus under `zeropark/`. */
+/** MQTT topics (docs/gateway-protocol.md, docs/architecture.md "The bus"). Gateways live under `parks/`, the internal bus under `zeropark/`. */
 
 export type GatewayTopicKind = 'readings' | 'status' | 'rejected';
 

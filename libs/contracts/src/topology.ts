@@ -33,7 +33,7 @@ export interface MeterTopology {
 
 /**
  * A counter that goes backwards was reset (it starts again from zero) or rolled over (it passed
- * its largest value and wrapped to zero); the registry says which (DESIGN.md, "Carbon accounting").
+ * its largest value and wrapped to zero); the registry says which (docs/carbon-method.md).
  */
 export type CounterBehaviour =
   | { onDecrease: 'reset' }

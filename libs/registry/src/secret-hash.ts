@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * Gateway secrets are stored as scrypt hashes (DESIGN.md, "Security"), in one self-describing
+ * Gateway secrets are stored as scrypt hashes (docs/architecture.md, "Security"), in one self-describing
  * string: `scrypt$N=16384,r=8,p=1$<salt, base64>$<key, base64>`.
  */
 export const SECRET_HASH_PATTERN = /^scrypt\$N=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;

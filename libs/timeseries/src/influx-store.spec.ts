@@ -22,7 +22,7 @@ describe(InfluxStore.name, () => {
     expect(await detectApi(influx.url)).toBe('v1');
   });
 
-  it('should store the reading series with the tags and fields DESIGN.md names', async () => {
+  it('should store the reading series with the tags and fields docs/architecture.md names', async () => {
     const store = await InfluxStore.open({ url: influx.url, database: 'naming' });
     await store.writeReadings(byPark([{ park: 'p1', building: 'B01', meter: 'M1', role: 'building_submeter', carrier: 'electricity', ts: 1_800_000_000_000, values: { energy_import_kwh: 5 } }]));
     await store.close();

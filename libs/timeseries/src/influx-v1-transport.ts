@@ -1,7 +1,7 @@
 import type { Transport } from '@influxdata/influxdb-client';
 
 /**
- * The compatibility transport of DESIGN.md: InfluxDB 1.x servers older than 1.8 (Debian's
+ * A compatibility transport (libs/timeseries/README.md, `InfluxStore`): InfluxDB 1.x servers older than 1.8 (Debian's
  * `influxdb` 1.6) have `/write` but not `/api/v2/write`. This wraps the client's own transport
  * and maps the one path the WriteApi uses:
  *

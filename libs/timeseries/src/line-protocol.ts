@@ -1,6 +1,6 @@
 import { epochMillisecondsText, type AcceptedReading } from '@zeropark/contracts';
 
-/** The `reading` series in InfluxDB line protocol, millisecond precision (DESIGN.md, "Storage"). */
+/** The `reading` series in InfluxDB line protocol, millisecond precision (docs/architecture.md, "Storage"). */
 export const READING_MEASUREMENT = 'reading';
 
 /** Tag values escape commas, spaces and equals signs (InfluxDB line protocol). */

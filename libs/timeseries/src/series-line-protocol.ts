@@ -3,7 +3,7 @@ import { alertRecordColumns, alertRecordKey } from './alert-records.js';
 import { floatText } from './line-protocol.js';
 import type { CarbonPoint } from './timeseries-store.js';
 
-/** The `carbon` series (DESIGN.md, "Storage"): tags park, building (absent for the park itself) and correction (absent for a minute's own point). */
+/** The `carbon` series (docs/architecture.md, "Storage"): tags park, building (absent for the park itself) and correction (absent for a minute's own point). */
 export const CARBON_MEASUREMENT = 'carbon';
 /** Points a restatement replaced, each with its factor version and tag `restated_at` (epoch ms of the restatement). */
 export const CARBON_HISTORY_MEASUREMENT = 'carbon_history';

@@ -2,7 +2,7 @@ import type { AcceptedReading, AlertRecord, CarbonPoint, CarbonSum } from '@zero
 
 export type { CarbonPoint, CarbonSum } from '@zeropark/contracts';
 
-/** One stored reading: series `reading`, tags park, building, meter, role, carrier (DESIGN.md, "Storage"). */
+/** One stored reading: series `reading`, tags park, building, meter, role, carrier (docs/architecture.md, "Storage"). */
 export interface ReadingPoint extends AcceptedReading {
   park: string;
 }

@@ -1,5 +1,5 @@
 /**
- * The Origin of a browser's WebSocket handshake (DESIGN.md, "Security"): the dashboard this
+ * The Origin of a browser's WebSocket handshake (docs/architecture.md, "Security"): the dashboard this
  * service serves (same origin as the request's Host), or one on the allow-list. A client that
  * sends no Origin is not a browser page, and its token alone decides.
  */

@@ -5,5 +5,5 @@ export const LOGGER = Symbol('LOGGER');
 export const CLOCK = Symbol('CLOCK');
 export const STORE = Symbol('STORE');
 
-/** Time is injected, so specs can drive it (HOUSE-STYLE.md). */
+/** Time is injected, so specs can drive it (docs/architecture.md, "Module boundaries"). */
 export type Clock = () => number;

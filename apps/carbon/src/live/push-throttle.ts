@@ -5,7 +5,7 @@ export interface Timers {
 
 /**
  * At most one push per interval; the first change after a quiet interval goes out at once, and
- * changes inside an interval are folded into one push at its end (DESIGN.md, "Live push").
+ * changes inside an interval are folded into one push at its end (docs/architecture.md, "Live figures").
  */
 export class PushThrottle {
   private timer: unknown = undefined;

@@ -33,7 +33,7 @@ export interface RestatementResult {
 }
 
 /**
- * Restatement (DESIGN.md, "Carbon accounting"; docs/carbon-method.md): when a factor set
+ * Restatement (docs/carbon-method.md, §7): when a factor set
  * changed, a range of stored history is computed again from the stored readings with the
  * factors in force now. The figures it replaces stay in `carbon_history`, each with the factor
  * version that made it and the time of the restatement; the live totals take the difference.

@@ -48,7 +48,7 @@ const DEFAULT_MEMORY_READINGS = 250_000;
 
 /**
  * The local durable journal: a batch is accepted (PUBACK) once it is here, and leaves only when
- * the store confirmed it (DESIGN.md, "Accepted means durable"). SQLite in WAL mode with
+ * the store confirmed it (docs/architecture.md, "Accepted means durable"). SQLite in WAL mode with
  * `synchronous = FULL`; appends share one commit (group commit), so many concurrent publishes
  * cost one fsync: those of one turn of the event loop, and all those that came while the commit
  * before was on its way to disk. The commits are made by a worker thread

@@ -5,7 +5,7 @@ import type { IngestJournal } from './ingest-journal.js';
 /**
  * When the journal holds more than its bound, the ingest stops acknowledging: publishes wait here
  * (no PUBACK, so the broker and the gateways hold the backlog) until the store writer has drained
- * it below the bound. Nothing is dropped (DESIGN.md, "Accepted means durable").
+ * it below the bound. Nothing is dropped (docs/architecture.md, "Accepted means durable").
  */
 export class JournalBackpressure {
   private waiters: (() => void)[] = [];

@@ -17,7 +17,7 @@ export function ingestBrokerUsername(instance: string): string {
 /**
  * Mosquitto's ACL file for the gateways of the registries: one `user` block per gateway naming
  * its own topics in full. Not `pattern write parks/+/gateways/%u/#`: that would let a gateway
- * write under another park that has a gateway of the same id (DESIGN.md, "Security"). Gateways
+ * write under another park that has a gateway of the same id (docs/architecture.md, "Security"). Gateways
  * log in as `park/gateway` when the id is not unique across parks, as with the embedded broker.
  */
 export function renderAcl(parks: ReadonlyMap<string, ParkRegistry>, ingestInstances: readonly string[] = []): string {
