@@ -1,12 +1,13 @@
 import { ConfigError } from '@zeropark/contracts';
 import { temporaryDirectory } from '@zeropark/test-servers';
-import mqtt, { type IClientOptions } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIngestConfig } from './ingest.config.js';
 import { startIngest, type RunningIngest } from './ingest-service.js';
+import { connectClient } from './spec-ingest.fixture.js';
 import { makeTestAuthority, type TestAuthority } from './test-certificates.fixture.js';
 import { writeSpecRegistry } from './spec-registry.fixture.js';
 import { readTlsListenerSettings } from './tls-listener-files.js';
@@ -28,16 +29,8 @@ async function startTlsIngest(authority: TestAuthority, clientCa: boolean): Prom
 }
 
 /** Connects over TLS, trusting the spec's authority; resolves with the client, or rejects with why it was refused. */
-async function connectTls(port: number, authority: TestAuthority, options: IClientOptions): Promise<mqtt.MqttClient> {
-  const client = mqtt.connect(`mqtts://127.0.0.1:${port}`, { ca: authority.ca, rejectUnauthorized: true, reconnectPeriod: 0, connectTimeout: 5000, clientId: `tls-${Math.random()}`, ...options });
-  return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve(client));
-    client.once('error', (error) => {
-      client.end(true);
-      reject(error);
-    });
-    client.once('close', () => reject(new Error('connection closed before CONNACK')));
-  });
+function connectTls(port: number, authority: TestAuthority, options: IClientOptions): Promise<MqttClient> {
+  return connectClient(port, { ca: authority.ca, rejectUnauthorized: true, clientId: `tls-${Math.random()}`, ...options }, 'mqtts');
 }
 
 const reading = (power: number) => JSON.stringify({ v: 1, seq: power, readings: [{ meter: 'B01-MAIN', ts: Date.now(), values: { power_kw: power } }] });

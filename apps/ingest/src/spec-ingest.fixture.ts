@@ -37,11 +37,11 @@ export async function startSpecIngest(): Promise<SpecIngest> {
 }
 
 /**
- * Connects with mqtt.js; resolves once the CONNACK accepts, rejects when it refuses (the error's
- * `code` is the CONNACK's return code) or the broker closes the connection first.
+ * Connects with mqtt.js, over TLS with `mqtts`; resolves once the CONNACK accepts, rejects when it
+ * refuses (the error's `code` is the CONNACK's return code) or the broker closes the connection first.
  */
-export function connectClient(port: number, options: IClientOptions): Promise<MqttClient> {
-  const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
+export function connectClient(port: number, options: IClientOptions, protocol: 'mqtt' | 'mqtts' = 'mqtt'): Promise<MqttClient> {
+  const client = mqtt.connect(`${protocol}://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
   return new Promise((resolve, reject) => {
     client.once('connect', () => resolve(client));
     client.once('error', (error) => {
