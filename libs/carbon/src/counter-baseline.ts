@@ -2,8 +2,8 @@ import type { CounterBehaviour } from '@zeropark/contracts';
 import { counterInterval, type CounterInterval, type CounterSample } from './counter-interval.js';
 
 /**
- * What a counter is measured from, and a jump not yet judged (docs/carbon-method.md, §1, "A
- * counter that jumps"). A reading whose interval from the baseline is implausible never becomes
+ * What a counter is measured from, and a jump not yet judged (docs/carbon-method.md, §1, the
+ * implausible difference). A reading whose interval from the baseline is implausible never becomes
  * the baseline at once: it is held as the suspect until the counter's next reading says what it
  * was. The ledger keeps the two apart (a suspect is rare), so a meter's live state grows by
  * nothing for it.
