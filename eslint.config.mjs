@@ -11,7 +11,7 @@ const IO_PACKAGES = [
 ];
 // Node's own I/O modules are not in the Nx graph, so the boundary rule cannot see them.
 const IO_BUILTINS = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'worker_threads', 'cluster', 'tls', 'dns'];
-const PURE_LIBS = ['libs/contracts', 'libs/carbon', 'libs/alerts', 'libs/access'];
+const PURE_LIBS = ['libs/contracts', 'libs/carbon', 'libs/alerts', 'libs/access', 'libs/i18n'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**'] },
