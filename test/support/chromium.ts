@@ -47,5 +47,5 @@ export function expectNoPageErrors(tab: DashboardTab): void {
 /** The page's horizontal overflow: document.scrollWidth − window.innerWidth (0 when nothing overflows). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   // an expression, not a function: this project's TypeScript has no DOM types
-  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  return page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');
 }
