@@ -74,3 +74,39 @@ function mean(values: readonly (number | null)[]): number | null {
   const known = values.filter((value): value is number => value !== null);
   return known.length === 0 ? null : known.reduce((sum, value) => sum + value, 0) / known.length;
 }
+
+/** The narrowest time axis, in seconds: the first seconds of a fresh start span this much, not a point's zero width. */
+const MIN_SPAN_S = 60;
+
+/**
+ * The time axis: from the first point to the newest, at least a minute wide (ending at the
+ * newest point), so that a single point or a first few seconds still make an axis.
+ */
+export function timeRange(min: number | null, max: number | null): [number | null, number | null] {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [null, null];
+  return [Math.min(min, max - MIN_SPAN_S), max];
+}
+
+/**
+ * A value axis that always includes zero and ends on a round number above the data (5 % head
+ * room). uPlot's own range pads a span it sees as nonzero by a fraction of that span, so values
+ * equal but for floating-point noise (550.0000007 and 550 g/kWh, a constant grid factor) got a
+ * range of width 0, and its axis splits then stepped by 1e-14 from 550 without ever passing it,
+ * filling an array until `RangeError: Invalid array length`. Anchored at zero the range is at
+ * least as wide as the largest value, and all zeros get [0, 1].
+ */
+export function valueRange(min: number | null, max: number | null): [number | null, number | null] {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [null, null];
+  const low = Math.min(min, 0);
+  const high = Math.max(max, 0);
+  if (low === 0 && high === 0) return [0, 1];
+  return [low < 0 ? -roundUp(-low * 1.05) : 0, high > 0 ? roundUp(high * 1.05) : 0];
+}
+
+/** A positive number rounded up to a multiple of a round step (1, 2, 2.5 or 5 × 10ⁿ) of about a fifth of it. */
+function roundUp(value: number): number {
+  const fifth = value / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(fifth));
+  const step = ([1, 2, 2.5, 5, 10].find((candidate) => candidate * magnitude >= fifth) ?? 10) * magnitude;
+  return Math.ceil(value / step) * step;
+}

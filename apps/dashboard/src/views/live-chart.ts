@@ -1,34 +1,51 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { ChartSeries } from './chart-series.js';
+import { ChartSeries, timeRange, valueRange } from './chart-series.js';
+
+/** The chart's words, in one place. */
+const TEXT = {
+  power: 'Power consumed (kW)',
+  intensity: 'Intensity (gCO₂/kWh)',
+  kwAxis: 'kW',
+  intensityAxis: 'g/kWh',
+};
+
+/** The plot's height in CSS pixels (axes included, legend below it); its width is the panel's. */
+const HEIGHT = 240;
+/** Narrower than this the axes leave no room to plot: a 360 px phone's panel is about 300 px. */
+const MIN_WIDTH = 200;
 
 /**
  * The 24-hour chart: power consumed (kW) and carbon intensity (gCO₂/kWh) against time, built
- * once and extended every second; `ChartSeries` keeps its points bounded.
+ * once and extended every second; `ChartSeries` keeps its points bounded. It follows its
+ * panel's width, and keeps its size while the panel is hidden (width 0) on another route.
  */
 export class LiveChart {
   private readonly series = new ChartSeries();
   private readonly plot: uPlot;
 
-  constructor(container: HTMLElement) {
-    const width = Math.max(320, container.clientWidth || 900);
+  constructor(private readonly container: HTMLElement) {
+    const range = (_: uPlot, min: number | null, max: number | null) => valueRange(min, max) as uPlot.Range.MinMax;
     this.plot = new uPlot(
       {
-        width,
-        height: 260,
-        scales: { x: { time: true }, kw: {}, g: {} },
+        width: this.width() ?? 900,
+        height: HEIGHT,
+        scales: { x: { time: true, range: (_, min, max) => timeRange(min, max) as uPlot.Range.MinMax }, kw: { range }, g: { range } },
         series: [
           {},
-          { label: 'Power consumed (kW)', scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false },
-          { label: 'Intensity (gCO₂/kWh)', scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false },
+          { label: TEXT.power, scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false, points: { show: false } },
+          { label: TEXT.intensity, scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false, points: { show: false } },
         ],
-        axes: [{}, { scale: 'kw', label: 'kW' }, { scale: 'g', side: 1, label: 'g/kWh', grid: { show: false } }],
+        axes: [{}, { scale: 'kw', label: TEXT.kwAxis }, { scale: 'g', side: 1, label: TEXT.intensityAxis, grid: { show: false } }],
         legend: { live: false },
       },
       [[], [], []],
       container,
     );
-    new ResizeObserver(() => this.plot.setSize({ width: Math.max(320, container.clientWidth), height: 260 })).observe(container);
+    new ResizeObserver(() => {
+      const width = this.width();
+      if (width !== undefined && width !== this.plot.width) this.plot.setSize({ width, height: HEIGHT });
+    }).observe(container);
   }
 
   /** Starts again from history: one point per minute, `time` in epoch seconds. */
@@ -46,6 +63,12 @@ export class LiveChart {
 
   get length(): number {
     return this.series.length;
+  }
+
+  /** The panel's content width; undefined while it is hidden. */
+  private width(): number | undefined {
+    const width = this.container.clientWidth;
+    return width === 0 ? undefined : Math.max(MIN_WIDTH, width);
   }
 
   private redraw(): void {
