@@ -15,3 +15,4 @@ export * from './history-figures.js';
 export * from './park-ledger.js';
 export * from './period-figures.js';
 export * from './monthly-report.js';
+export * from './power-freshness.js';

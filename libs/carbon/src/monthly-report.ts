@@ -10,6 +10,8 @@ export interface MonthlyReportInput {
   from: number;
   to: number;
   madeAt: number;
+  /** Up to when the `carbon` series was complete when its sums were read (the service's `seriesCompleteThrough`). */
+  completeThrough: number | null;
   /** The month's sums of the park's series fields. */
   parkSums: Readonly<Record<string, number>>;
   /** Each building's sums. */
@@ -42,6 +44,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     from: input.from,
     to: input.to,
     madeAt: input.madeAt,
+    completeThrough: input.completeThrough,
     figures,
     // a twelfth of the year's budget is what an even path to it allows a month
     budget: yearly === null ? null : { yearlyTCo2: yearly, monthTCo2, shareOfYear: monthTCo2 / yearly },

@@ -6,12 +6,14 @@ import type {
   BuildingSnapshot,
   DataQuality,
   GridFactorInUse,
+  MeterSnapshot,
   MeterTopology,
   ParkSnapshot,
   ParkTopology,
   Quantity,
   QuantityValues,
 } from '@zeropark/contracts';
+import { meterEveryMs } from '@zeropark/contracts';
 import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
 import { counterStep } from './counter-baseline.js';
@@ -22,6 +24,7 @@ import { localDay, monthOfDay, yearOfDay } from './local-day.js';
 import { accountMinute, emptyBuildingAccounts, emptyMinuteAccounts, type BuildingAccounts, type MinuteAccounts, type MinuteResult } from './minute-accounting.js';
 import { MINUTE_MS, minuteOf, minutesCovered, spreadOverMinutes, type MinuteShare } from './minute-spread.js';
 import { buildingFigures, periodFigures, storedSum } from './period-figures.js';
+import { isLive, meterPowerState, nextStaleAt, powerFreshness, type PowerSample } from './power-freshness.js';
 import { accumulate, BUILDING_TOTAL_KEYS, electricityConsumed, emptyTotals, PARK_TOTAL_KEYS, parkFigures, type BuildingTotals, type ParkTotals } from './period-totals.js';
 
 type CounterQuantity = Exclude<Quantity, 'power_kw'>;
@@ -102,6 +105,25 @@ export const BACKLOG_MINUTES_PER_TURN = 500;
 /** A counter difference over at most this many minutes (an hourly reading's) is booked as it comes. */
 const BOOKED_AT_ONCE_MINUTES = 60;
 
+/**
+ * What the service's writes have made of the points `takeCarbonPoints` handed out: the ledger
+ * hands points out, the service writes them, and only the store's confirmation makes them
+ * complete (docs/carbon-method.md, §6 "Complete through").
+ */
+export interface SeriesProgress {
+  /**
+   * The series is confirmed to hold every minute before this instant as of the points handed out:
+   * the minute boundary of the last take whose write the store confirmed, held back to the
+   * earliest point handed out and not yet confirmed; null before the service knows (before its restore).
+   */
+  confirmedThrough: number | null;
+  /** Late minutes (corrections of the series) handed out whose write the store has not yet confirmed. */
+  lateMinutesWriting: number;
+}
+
+/** Nothing handed out yet, nothing known of the series: a ledger on its own (specs). */
+const NO_SERIES: SeriesProgress = { confirmedThrough: null, lateMinutesWriting: 0 };
+
 /** What a ledger has still to do for a backlog: its figures wait for the first, the `carbon` series for both. */
 export interface LedgerBacklog {
   /** Minutes of late readings not yet in the totals: to book, or booked and to account. */
@@ -141,6 +163,9 @@ function accountOf(role: MeterTopology['role'], quantity: CounterQuantity): Acco
 }
 
 const DAY_MS = 86_400_000;
+
+/** Meters whose power makes a figure "now": the park's consumption or a building's draw. */
+const POWER_ROLES: ReadonlySet<MeterTopology['role']> = new Set(['grid_import', 'pv', 'battery', 'building_submeter']);
 
 /** A decimal as a number; zero, most of a minute's figures, without decimal.js's way through a string. */
 function numberOf(value: Decimal): number {
@@ -185,7 +210,7 @@ export class ParkLedger {
   private readonly runId: string;
   private readonly lateMinutes = new Map<number, LateMinute>();
   private lateWrites = 0;
-  private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters' | 'backlogMinutes'> = {
+  private readonly quality: Omit<DataQuality, 'metersReporting' | 'meters' | 'backlogMinutes' | 'seriesCompleteThrough'> = {
     implausibleIntervals: 0,
     outlierReadings: 0,
     counterJumps: 0,
@@ -286,7 +311,8 @@ export class ParkLedger {
     return live;
   }
 
-  snapshot(at: number): ParkSnapshot {
+  /** The park at `at`; `series` says what of the handed-out points the store has confirmed. */
+  snapshot(at: number, series: SeriesProgress = NO_SERIES): ParkSnapshot {
     this.slideTo(at);
     const { park } = this.topology;
     const day = localDay(at, park.timezone);
@@ -307,20 +333,31 @@ export class ParkLedger {
     }
     const last5Figures = parkFigures(last5, density);
 
+    // only live meters make "now": a stale one's last power is reported beside it (docs/carbon-method.md, §1 "Power now")
     const power = { consumptionKw: 0, gridKw: 0, generationKw: 0, batteryKw: 0 };
+    const parkSamples: PowerSample[] = [];
     let lastReadingAt: number | null = null;
     let metersReporting = 0;
     for (const meter of this.topology.meters) {
       const state = this.meters.get(meter.id);
+      if (meter.role === 'grid_import' || meter.role === 'pv' || meter.role === 'battery') {
+        const sample = this.powerSample(meter, state);
+        parkSamples.push(sample);
+        const kw = isLive(sample, at) ? (sample.powerKw ?? 0) : 0;
+        if (meter.role === 'grid_import') power.gridKw += kw;
+        if (meter.role === 'pv') power.generationKw += kw;
+        if (meter.role === 'battery') power.batteryKw += kw;
+      }
       if (state === undefined) continue;
       metersReporting += 1;
       if (state.lastReadingAt !== null && (lastReadingAt === null || state.lastReadingAt > lastReadingAt)) lastReadingAt = state.lastReadingAt;
-      const kw = state.powerKw ?? 0;
-      if (meter.role === 'grid_import') power.gridKw += kw;
-      if (meter.role === 'pv') power.generationKw += kw;
-      if (meter.role === 'battery') power.batteryKw += kw;
     }
     power.consumptionKw = power.gridKw + power.generationKw - power.batteryKw;
+    const consumptionFreshness = powerFreshness(parkSamples, at);
+    const buildings = this.topology.buildings.map((building) => this.buildingSnapshot(building, at, day));
+    const buildingsKw = buildings.reduce((sum, building) => sum + building.powerKw, 0);
+    // a building without sub-meters is unmetered by design, not missing
+    const metered = new Set(this.topology.meters.filter((meter) => meter.role === 'building_submeter').map((meter) => meter.building));
 
     const yearFigures = periodFigures(year, density);
     const budget = this.topology.accounting.yearlyBudgetTCo2;
@@ -343,9 +380,51 @@ export class ParkLedger {
         factorSetVersion: this.factors.versionAt(minute),
       },
       lastReadingAt,
-      quality: { metersReporting, meters: this.topology.meters.length, ...this.quality, backlogMinutes: this.backlog().toAccount },
-      buildings: this.topology.buildings.map((building) => this.buildingSnapshot(building, at, day)),
+      quality: {
+        metersReporting,
+        meters: this.topology.meters.length,
+        ...this.quality,
+        // done only once the store confirmed its minutes: an export right after then holds them
+        backlogMinutes: this.backlog().toAccount + this.backlog().toWrite + series.lateMinutesWriting,
+        seriesCompleteThrough: this.seriesCompleteThrough(series),
+      },
+      powerFreshness: consumptionFreshness,
+      unmetered: {
+        kw: consumptionFreshness.state === 'live' ? power.consumptionKw - buildingsKw : null,
+        buildingsMissing: buildings.filter((building) => metered.has(building.buildingId) && building.powerFreshness.state !== 'live').map((building) => building.buildingId),
+      },
+      buildings,
     };
+  }
+
+  /**
+   * Up to when the `carbon` series holds what this ledger has accounted, given what the service
+   * says the store confirmed: held back to the first minute accounted anew, booked late, or still
+   * to book (a backlog) that has not been handed out since (docs/carbon-method.md, §6 "Complete through").
+   */
+  seriesCompleteThrough(series: SeriesProgress): number | null {
+    if (series.confirmedThrough === null) return null;
+    let through = series.confirmedThrough;
+    for (const minute of this.dirty) through = Math.min(through, minute);
+    for (const minute of this.unwritten) through = Math.min(through, minute);
+    for (const point of this.leftUnwritten) through = Math.min(through, point.ts);
+    for (const minute of this.dirtyLate) through = Math.min(through, minute);
+    for (const minute of this.lateMinutes.keys()) through = Math.min(through, minute);
+    for (const spread of this.pendingSpreads) through = Math.min(through, spread.next?.minute ?? Infinity);
+    return through;
+  }
+
+  /** The next instant after `at` at which a meter's power goes stale, so a push can say so; null when none is live. */
+  nextPowerStaleAt(at: number): number | null {
+    return nextStaleAt(
+      this.topology.meters.map((meter) => this.powerSample(meter, this.meters.get(meter.id))),
+      at,
+    );
+  }
+
+  private powerSample(meter: MeterTopology, state: MeterState | undefined): PowerSample {
+    const heard = state !== undefined && state.powerKw !== null;
+    return { meterId: meter.id, everyMs: meterEveryMs(meter), powerKw: heard ? state.powerKw : null, ts: heard ? state.powerTs : null };
   }
 
   /**
@@ -655,9 +734,21 @@ export class ParkLedger {
     const snapshot = this.buildingSnapshot(building, at, localDay(at, this.topology.park.timezone));
     const meters = this.topology.meters
       .filter((meter) => meter.building === buildingId)
-      .map((meter) => {
+      .map((meter): MeterSnapshot => {
         const state = this.meters.get(meter.id);
-        return { meterId: meter.id, role: meter.role, carrier: meter.carrier, gateway: meter.gateway, powerKw: state?.powerKw ?? null, lastReadingAt: state?.lastReadingAt ?? null, implausibleIntervals: state?.implausibleIntervals ?? 0 };
+        const sample = this.powerSample(meter, state);
+        const powerState = POWER_ROLES.has(meter.role) || sample.ts !== null ? meterPowerState(sample, at) : null;
+        return {
+          meterId: meter.id,
+          role: meter.role,
+          carrier: meter.carrier,
+          gateway: meter.gateway,
+          powerKw: state?.powerKw ?? null,
+          lastReadingAt: state?.lastReadingAt ?? null,
+          implausibleIntervals: state?.implausibleIntervals ?? 0,
+          everyMs: sample.everyMs,
+          powerState,
+        };
       });
     return { ...snapshot, meters };
   }
@@ -665,14 +756,21 @@ export class ParkLedger {
   private buildingSnapshot(building: { id: string; name: string }, at: number, day: string): BuildingSnapshot {
     let powerKw = 0;
     let lastReadingAt: number | null = null;
+    const samples: PowerSample[] = [];
     for (const meter of this.topology.meters) {
-      const state = meter.building === building.id ? this.meters.get(meter.id) : undefined;
-      if (state === undefined) continue;
-      if (meter.role === 'building_submeter') powerKw += state.powerKw ?? 0;
-      if (state.lastReadingAt !== null && (lastReadingAt === null || state.lastReadingAt > lastReadingAt)) lastReadingAt = state.lastReadingAt;
+      if (meter.building !== building.id) continue;
+      const state = this.meters.get(meter.id);
+      if (meter.role === 'building_submeter') {
+        // only a live sub-meter is "now" (docs/carbon-method.md, §1 "Power now")
+        const sample = this.powerSample(meter, state);
+        samples.push(sample);
+        if (isLive(sample, at)) powerKw += sample.powerKw ?? 0;
+      }
+      const heardAt = state?.lastReadingAt ?? null;
+      if (heardAt !== null && (lastReadingAt === null || heardAt > lastReadingAt)) lastReadingAt = heardAt;
     }
     const totals = this.buildingDays.get(day)?.get(building.id) ?? emptyTotals(BUILDING_TOTAL_KEYS);
-    return { parkId: this.topology.park.id, buildingId: building.id, name: building.name, at, powerKw, today: buildingFigures(totals), lastReadingAt };
+    return { parkId: this.topology.park.id, buildingId: building.id, name: building.name, at, powerKw, powerFreshness: powerFreshness(samples, at), today: buildingFigures(totals), lastReadingAt };
   }
 
   private stateOf(meterId: string): MeterState {

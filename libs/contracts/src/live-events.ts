@@ -80,14 +80,68 @@ export interface BuildingPeriodFigures {
   emissionsKg: number;
 }
 
+/**
+ * How current a power figure "now" is, judged from the meters behind it (docs/carbon-method.md,
+ * §1 "Power now"). A meter's power is live while its newest power reading is at most
+ * `POWER_STALE_AFTER_INTERVALS` (3) of its expected intervals old (`everyMs`, from the registry);
+ * only live meters are summed.
+ * - `live`: every meter behind the figure is live; the figure is what they read now.
+ * - `partial`: some are live, the others stale or never heard: the figure sums the live ones only
+ *   (for a building, a lower bound; for the park's consumption, grid + generation − battery of the
+ *   live ones, not a bound, since grid power can be negative). Show it as incomplete.
+ * - `stale`: none is live and at least one was heard: the figure is 0; what they last read is in
+ *   `staleMeters`/`staleKw`, as of `asOf`. Show it greyed with its age, never as "now".
+ * - `none`: no meter behind it has reported power since the service started (or it has none):
+ *   the figure is 0 and means "unknown".
+ */
+export type PowerState = 'live' | 'partial' | 'stale' | 'none';
+
+/** A meter whose power is not summed into "now": stale, or never heard since the service started. */
+export interface StalePowerMeter {
+  meterId: string;
+  /** Time of its newest power reading, epoch ms; null: none since the service started. */
+  lastReadingAt: number | null;
+  /** The power of that reading, kW (not in any sum); null when none. */
+  lastPowerKw: number | null;
+  /** When it went stale, epoch ms: `lastReadingAt` + 3 × `everyMs`; null when never heard. */
+  staleSince: number | null;
+  /** Its expected interval between readings, ms (registry `every`, else the park's `meterEvery`). */
+  everyMs: number;
+}
+
+/** Whether a power figure of a snapshot is live, and what is left out of it (docs/carbon-method.md, §1 "Power now"). */
+export interface PowerFreshness {
+  state: PowerState;
+  /**
+   * Since when the figure has not been wholly live, epoch ms: the earliest `staleSince` of its
+   * stale meters; null when `live`, or when its missing meters were never heard (`none`, or
+   * `partial` only because of a meter never heard).
+   */
+  since: number | null;
+  /**
+   * Time of the newest power reading of any meter behind the figure, epoch ms: for a `stale`
+   * figure, the instant its last known power is "as of" (show `at − asOf` as its age); null when none.
+   */
+  asOf: number | null;
+  /** The meters left out of the figure (stale or never heard), each with what it last read; empty when `live`. */
+  staleMeters: StalePowerMeter[];
+  /** Sum of `staleMeters`' last power, kW: what they read when last heard, not part of the figure. */
+  staleKw: number;
+}
+
 export interface BuildingSnapshot {
   parkId: string;
   buildingId: string;
   name: string;
   /** When this snapshot was made, epoch ms. */
   at: number;
-  /** Electricity the building draws now, kW (sum of its sub-meters' latest power). */
+  /**
+   * Electricity the building draws now, kW: the sum of its **live** sub-meters' latest power.
+   * A stale sub-meter is left out (see `powerFreshness`): 0 when none is live.
+   */
   powerKw: number;
+  /** Whether `powerKw` is live, partial, stale (and since when) or unknown, with the sub-meters left out of it. */
+  powerFreshness: PowerFreshness;
   today: BuildingPeriodFigures;
   /** Time of the newest reading behind these figures, epoch ms; null before the first. */
   lastReadingAt: number | null;
@@ -106,6 +160,18 @@ export interface MeterSnapshot {
   lastReadingAt: number | null;
   /** Counter intervals refused as implausible since the service started. */
   implausibleIntervals: number;
+  /**
+   * Its expected interval between readings, ms (registry `every`, else the park's `meterEvery`).
+   * Always sent by the service; optional in the type only for clients' older fixtures.
+   */
+  everyMs?: number;
+  /**
+   * For a meter with power: `live` while its newest power reading is at most 3 × `everyMs` old,
+   * `stale` after (its `powerKw` is then its last power, not summed into the building's),
+   * `none` before its first power reading; null for a meter that reports no power (gas, heat).
+   * Always sent by the service; optional in the type only for clients' older fixtures.
+   */
+  powerState?: 'live' | 'stale' | 'none' | null;
 }
 
 /** A building with its meters: what its room gets, not part of the park's snapshot. */
@@ -135,10 +201,20 @@ export interface DataQuality {
    */
   lateReadings: number;
   /**
-   * Minutes of late readings (a gateway's backlog) not yet in these totals: the service books
-   * and accounts a backlog a slice at a time, so that it keeps pushing while it catches up.
+   * Minutes of late readings (a gateway's backlog) not yet written to the `carbon` series: the
+   * service books, accounts and writes a backlog a slice at a time, so that it keeps pushing
+   * while it catches up. It reaches 0 only once the store has confirmed the backlog's last
+   * minutes, so History, CSV and Report read them from then on.
    */
   backlogMinutes: number;
+  /**
+   * The park's `carbon` series (what History, CSV and Report read) holds every minute before this
+   * instant as accounted from the readings received, epoch ms: the end of the last whole minute
+   * written, held back to the first minute of a backlog or a late reading not yet written. The live
+   * figures also hold the minutes after it (the current one, and what the next write brings,
+   * `CARBON_SERIES_INTERVAL_MS`). Null before the service knows (never, once started).
+   */
+  seriesCompleteThrough: number | null;
 }
 
 export interface ParkSnapshot {
@@ -156,6 +232,30 @@ export interface ParkSnapshot {
     generationKw: number;
     /** Battery power, kW: positive charging, negative discharging. */
     batteryKw: number;
+  };
+  /**
+   * Whether `power` is live: judged on the park's own meters (grid connection, on-site generation,
+   * battery), each summed into `power` only while live. Grid meter stale ⇒ `state` is `stale`
+   * (or `partial` beside a live PV meter) and `since`/`asOf` say as of when.
+   */
+  powerFreshness: PowerFreshness;
+  /**
+   * Electricity consumed now that the buildings' live sub-meters do not account for: losses,
+   * loads no sub-meter sees, and the buildings whose power is not live now (their draw is inside
+   * it, not beside it). Dashboards show this rather than work it out (docs/carbon-method.md, §2).
+   */
+  unmetered: {
+    /**
+     * `power.consumptionKw` − Σ `powerKw` of the buildings, kW; negative when sub-meters read more
+     * than the park. Null while the park's consumption is not `live` (a stale grid meter): then
+     * there is no "now" to take the buildings from.
+     */
+    kw: number | null;
+    /**
+     * Ids of the buildings with sub-meters whose power is not wholly live (`partial`, `stale`,
+     * `none`): missing from the buildings' sum, so inside `kw`. Empty when every building is live.
+     */
+    buildingsMissing: string[];
   };
   /** g CO₂ per kWh of electricity consumed over the last five minutes; null when none consumed. */
   intensityLast5MinGPerKwh: number | null;

@@ -14,6 +14,13 @@ export interface MonthlyReport {
   to: number;
   /** When the report was made, epoch ms; a month still running is reported up to then. */
   madeAt: number;
+  /**
+   * The `carbon` series held every minute before this instant when the report was read, epoch ms
+   * (`quality.seriesCompleteThrough` of the snapshot): a month still running, or one a backlog is
+   * still being written into, is complete only up to here; the live "today" also holds the minutes
+   * after it. Null when the service could not say (it always can once started).
+   */
+  completeThrough: number | null;
   figures: PeriodFigures;
   /** This month's location-based emissions against a twelfth of the yearly budget; null when none is set. */
   budget: { yearlyTCo2: number; monthTCo2: number; shareOfYear: number } | null;

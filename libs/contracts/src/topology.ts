@@ -29,6 +29,28 @@ export interface MeterTopology {
   /** What the meter's counters do when they go backwards. */
   counter: CounterBehaviour;
   gateway: string;
+  /**
+   * How often the meter is expected to report, ms: its registry `every`, else the park's
+   * `meterEvery`, else {@link DEFAULT_METER_EVERY_MS}. Its power stops counting as "now" after
+   * {@link POWER_STALE_AFTER_INTERVALS} of these without a power reading (docs/carbon-method.md,
+   * §1 "Power now"). The registry always sets it; absent (a topology written by hand), the default.
+   */
+  everyMs?: number;
+}
+
+/** A meter's expected interval between readings when neither it nor its park names one: a minute. */
+export const DEFAULT_METER_EVERY_MS = 60_000;
+
+/**
+ * A meter's power is live while its newest power reading is at most this many of its expected
+ * intervals old; after that it is stale and no longer summed into "now" (docs/carbon-method.md,
+ * §1 "Power now"). Three, as the meter-silent alert rule counts by default (docs/alerts.md).
+ */
+export const POWER_STALE_AFTER_INTERVALS = 3;
+
+/** The meter's expected interval between readings, ms. */
+export function meterEveryMs(meter: Pick<MeterTopology, 'everyMs'>): number {
+  return meter.everyMs ?? DEFAULT_METER_EVERY_MS;
 }
 
 /**

@@ -16,6 +16,7 @@ describe(parseRegistry.name, () => {
       ratedPowerKw: 500,
       counter: { onDecrease: 'reset' },
       gateway: 'g1',
+      everyMs: 60_000, // neither the meter nor the park says: a minute
     });
     expect(registry.meters.get('GRID')?.building).toBeNull();
     expect([...(registry.gateways.get('g1')?.meters ?? [])]).toEqual(['GRID', 'B01-MAIN']);
@@ -58,6 +59,9 @@ describe(parseRegistry.name, () => {
         'park.yaml:16:14: meters[1].counter.modulus: is missing',
         'park.yaml:16:38: meters[1].counter: unknown field "rolloverAt" (a typo?)',
       ]],
+      ['a meter interval without a unit', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    every: 10'), ['park.yaml:16:12: meters[1].every: is a duration such as "30s", "5m" or "1h"']],
+      ['a meter interval under a second', VALID.replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    every: 200ms'), ['park.yaml:16:12: meters[1].every: is how often the meter reports, from "1s" to "24h", e.g. "10s", "1m" or "15m"']],
+      ['a park meter interval over a day', VALID.replace('  gridRegion: east-china', '  gridRegion: east-china\n  meterEvery: 2d'), ['park.yaml:6:15: park.meterEvery: is a duration such as "30s", "5m" or "1h"']],
       ['a key given twice', VALID.replace('  name: Test park', '  name: Test park\n  name: Other'), ['park.yaml:4:3: YAML: Map keys must be unique']],
     ])('should explain %s', (_case, text, expected) => {
       expect(problemsOf(text)).toEqual(expected);
@@ -77,6 +81,15 @@ describe(parseRegistry.name, () => {
       yearlyBudgetTCo2: 1200,
     });
     expect(topology.meters.find((meter) => meter.id === 'B01-MAIN')?.counter).toEqual({ onDecrease: 'rollover', modulus: 100000 });
+  });
+
+  it("should give each meter its expected interval: its own `every`, else the park's `meterEvery`", () => {
+    const text = VALID.replace('  gridRegion: east-china', '  gridRegion: east-china\n  meterEvery: 10s').replace('    ratedPowerKw: 500', '    ratedPowerKw: 500\n    every: 15m');
+    const { topology } = parseRegistry(text, 'park.yaml');
+    expect(topology.meters.map((meter) => [meter.id, meter.everyMs])).toEqual([
+      ['GRID', 10_000], // the park's 10 s
+      ['B01-MAIN', 900_000], // its own 15 min
+    ]);
   });
 
   it('should list every problem at once, not stop at the first', () => {

@@ -1,5 +1,5 @@
 import { GRID_REGIONS } from '@zeropark/carbon';
-import { CARRIER_OF_ROLE, describeIssues, formatPath, type MeterTopology } from '@zeropark/contracts';
+import { CARRIER_OF_ROLE, DEFAULT_METER_EVERY_MS, describeIssues, formatPath, type MeterTopology } from '@zeropark/contracts';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { alertingProblems, toAlerting } from './alerting.js';
@@ -134,6 +134,7 @@ function toRegistry(registry: RegistryFile): ParkRegistry {
     ratedPowerKw: meter.ratedPowerKw ?? null,
     counter: meter.counter ?? { onDecrease: 'reset' },
     gateway: gatewayOf.get(meter.id) ?? '',
+    everyMs: meter.every ?? registry.park.meterEvery ?? DEFAULT_METER_EVERY_MS,
   }));
   const { factors } = registry;
   const gateways = new Map<string, GatewayAccount>(

@@ -1,6 +1,6 @@
 import { carrierSchema, idSchema, meterRoleSchema } from '@zeropark/contracts';
 import { z } from 'zod';
-import { alertingFileSchema } from './alerting-file.schema.js';
+import { alertingFileSchema, durationSchema } from './alerting-file.schema.js';
 import { SECRET_HASH_PATTERN } from './secret-hash.js';
 
 /** The YAML registry of one park, as written by people: unknown keys are typos, not extras. */
@@ -10,6 +10,14 @@ const timezoneSchema = z.string().refine(isKnownTimezone, { message: 'is not an 
 const sourcedValueSchema = z.strictObject({ value: z.number().positive(), source: z.string().min(1) });
 const kgCo2PerKwhSchema = z.number().min(0).max(2, 'is above 2 kg CO₂/kWh: a factor in g/kWh? write kg/kWh, e.g. 0.5306');
 const calendarDaySchema = z.string().refine(isCalendarDay, { message: 'is not a calendar day written YYYY-MM-DD' });
+
+/**
+ * How often a meter reports: its power counts as "now" for three of these after its newest power
+ * reading (docs/carbon-method.md, §1 "Power now"). From a second (a fast gateway) to a day (a meter read daily).
+ */
+const meterEverySchema = durationSchema.refine((ms) => ms >= 1000 && ms <= 86_400_000, {
+  message: 'is how often the meter reports, from "1s" to "24h", e.g. "10s", "1m" or "15m"',
+});
 
 const counterSchema = z.discriminatedUnion('onDecrease', [
   z.strictObject({ onDecrease: z.literal('reset') }),
@@ -46,6 +54,8 @@ export const registryFileSchema = z.strictObject({
     timezone: timezoneSchema,
     gridRegion: idSchema,
     yearlyBudgetTCo2: z.number().positive().optional(),
+    /** How often its meters report unless a meter says otherwise (`every`); a minute when absent. */
+    meterEvery: meterEverySchema.optional(),
   }),
   factors: factorsSchema.optional(),
   contracts: z.array(contractSchema).optional(),
@@ -61,6 +71,8 @@ export const registryFileSchema = z.strictObject({
         ratedPowerKw: z.number().positive().optional(),
         /** What its counters do when they go backwards; a reset unless said otherwise. */
         counter: counterSchema.optional(),
+        /** How often it reports; the park's `meterEvery` when absent. */
+        every: meterEverySchema.optional(),
       }),
     )
     .min(1),

@@ -17,6 +17,7 @@ describe('a monthly report from the sums of the carbon series', () => {
     from,
     to,
     madeAt: to,
+    completeThrough: to,
     parkSums,
     buildingSums: new Map([['B01', { electricityKwh: 7000, electricityKg: 3000 }]]),
     daySums: new Map([['2026-11-02', { gridImportKwh: 400, scope2LocationKg: 212.24 }], ['2026-11-01', { gridImportKwh: 600, scope2LocationKg: 318.36 }]]),
