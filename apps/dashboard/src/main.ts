@@ -1,7 +1,8 @@
-import type { ClientToServerEvents, ParkTopology, ServerToClientEvents } from '@zeropark/contracts';
+import type { ClientToServerEvents, MeterSnapshot, ParkTopology, ServerToClientEvents } from '@zeropark/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { Api } from './api.js';
 import { element, setText } from './dom.js';
+import { chosenLanguage, i18n, offerLanguages, useLanguage } from './i18n.js';
 import { currentSession, signIn, signOut, type Session } from './session.js';
 import { AlertsView } from './views/alerts-view.js';
 import { BuildingView } from './views/building-view.js';
@@ -20,6 +21,18 @@ function routeOf(hash: string): Route {
   return { view: 'overview' };
 }
 
+/** The header's language switch. */
+function languagePicker(): HTMLSelectElement {
+  const existing = document.getElementById('language-picker');
+  if (existing instanceof HTMLSelectElement) return existing;
+  const picker = document.createElement('select');
+  picker.id = 'language-picker';
+  picker.dataset.testid = 'language-picker';
+  picker.setAttribute('aria-label', i18n.t('nav.language'));
+  element('who').before(picker);
+  return picker;
+}
+
 function showView(id: string): void {
   for (const view of document.querySelectorAll<HTMLElement>('main > .view')) view.hidden = view.id !== id;
 }
@@ -29,11 +42,11 @@ function showSignIn(reason?: string): void {
   element('nav').hidden = true;
   const connection = element('connection');
   connection.dataset.state = 'offline';
-  connection.textContent = reason ?? 'signed out';
+  connection.textContent = reason ?? i18n.t('connection.signedOut');
   element('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const session = signIn(sessionStorage, element<HTMLTextAreaElement>('token-input').value);
-    if (session === undefined) setText('sign-in-error', 'that is not an access token');
+    if (session === undefined) setText('sign-in-error', i18n.t('signIn.notAToken'));
     else window.location.reload();
   });
 }
@@ -44,13 +57,15 @@ function start(session: Session): void {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: { token: session.token } });
   const picker = element<HTMLSelectElement>('park-picker');
   const connection = element('connection');
-  const alerts = new AlertsView(api, socket, session);
-  const building = new BuildingView(() => alerts.openAlerts());
   const overview = new OverviewView(api, (buildingId) => (window.location.hash = `#/building/${encodeURIComponent(buildingId)}`));
+  // the meters of the building on screen, for an alert's value now
+  let buildingMeters: readonly MeterSnapshot[] = [];
+  const alerts = new AlertsView(api, socket, session, { snapshot: () => overview.snapshot, meters: () => buildingMeters });
+  const building = new BuildingView(() => alerts.openAlerts());
   const history = new HistoryView(api);
   const report = new ReportView(api);
   alerts.onChange(() => building.renderMeters());
-  setText('who', `${session.subject} · ${session.role}`);
+  setText('who', i18n.t('nav.who', { subject: session.subject, role: i18n.t(`roles.${session.role}`) }));
   const signOutButton = element('sign-out');
   signOutButton.hidden = false;
   signOutButton.addEventListener('click', () => {
@@ -82,8 +97,8 @@ function start(session: Session): void {
     overview.render(joined.snapshot);
     topology = await api.get<ParkTopology>(`/parks/${encodeURIComponent(id)}/topology`);
     history.setPark(id, topology.buildings, topology.park.timezone);
-    report.setPark(id);
-    await alerts.join(id);
+    report.setPark(id, topology.park.timezone);
+    await alerts.join(id, topology.park.timezone);
     await route();
   }
 
@@ -98,7 +113,10 @@ function start(session: Session): void {
     }
     if (current.view === 'building') {
       const joined = await socket.emitWithAck('building:join', parkId, current.buildingId);
-      if (joined.ok) building.render(joined.snapshot);
+      if (joined.ok) {
+        buildingMeters = joined.snapshot.meters;
+        building.render(joined.snapshot);
+      }
       else setText('building-name', joined.reason);
     } else if (current.view === 'alerts') await alerts.loadHistory();
     else if (current.view === 'history') await history.show();
@@ -107,16 +125,16 @@ function start(session: Session): void {
 
   socket.on('connect', () => {
     connection.dataset.state = 'live';
-    connection.textContent = 'live';
+    connection.textContent = i18n.t('connection.live');
     void loadParks().then(() => (picker.value === '' ? undefined : joinPark(picker.value)));
   });
   socket.on('connect_error', (error) => {
     connection.dataset.state = 'offline';
-    connection.textContent = `not connected: ${error.message} — retrying…`;
+    connection.textContent = i18n.t('connection.notConnected', { reason: error.message });
   });
   socket.on('disconnect', () => {
     connection.dataset.state = 'offline';
-    connection.textContent = 'connection lost — reconnecting…';
+    connection.textContent = i18n.t('connection.lost');
   });
   // the server ends a session whose token expired (or that flooded it): no reconnecting with that token
   socket.on('session:end', (notice) => {
@@ -128,12 +146,17 @@ function start(session: Session): void {
     if (snapshot.parkId === parkId) overview.render(snapshot);
   });
   socket.on('building:snapshot', (detail) => {
-    if (detail.parkId === parkId && detail.buildingId === building.buildingId) building.render(detail);
+    if (detail.parkId !== parkId || detail.buildingId !== building.buildingId) return;
+    buildingMeters = detail.meters;
+    building.render(detail);
   });
   picker.addEventListener('change', () => void joinPark(picker.value));
   window.addEventListener('hashchange', () => void route());
 }
 
 const session = currentSession(window.location, window.history, sessionStorage);
-if (session === undefined) showSignIn(sessionStorage.length === 0 ? 'signed out' : 'the stored token is not valid: sign in again');
+// the user's language before anything is written (a switch reloads the page)
+useLanguage(chosenLanguage(localStorage, navigator.languages, session?.subject));
+offerLanguages(languagePicker(), localStorage, session?.subject);
+if (session === undefined) showSignIn(sessionStorage.length === 0 ? i18n.t('connection.signedOut') : i18n.t('connection.tokenInvalid'));
 else start(session);

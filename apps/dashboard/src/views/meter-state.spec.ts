@@ -1,9 +1,12 @@
 import type { Alert, MeterSnapshot } from '@zeropark/contracts';
+import { Translator } from '@zeropark/i18n';
 import { describe, expect, it } from 'vitest';
 import { meterState } from './meter-state.js';
 
 const NOW = Date.UTC(2026, 10, 28, 10);
 const METER: MeterSnapshot = { meterId: 'B02-GAS', role: 'gas', carrier: 'natural_gas', gateway: 'gw-b02', powerKw: null, lastReadingAt: NOW - 5000, implausibleIntervals: 0 };
+const en = new Translator('en');
+const zh = new Translator('zh-CN');
 
 function alert(kind: Alert['kind'], subject: Alert['subject'], message: string): Alert {
   return { id: 'a', park: 'p', rule: kind, kind, title: '', severity: 'minor', subject, message, value: null, state: 'firing', firedAt: NOW, transitions: [] };
@@ -11,29 +14,30 @@ function alert(kind: Alert['kind'], subject: Alert['subject'], message: string):
 
 describe(meterState.name, () => {
   it('should call a meter with a fresh reading ok, and one without a reading for 2 min stale', () => {
-    expect(meterState(METER, [], NOW).state).toBe('ok');
-    expect(meterState({ ...METER, lastReadingAt: NOW - 121_000 }, [], NOW).state).toBe('stale');
-    expect(meterState({ ...METER, lastReadingAt: null }, [], NOW).state).toBe('never');
+    expect(meterState(METER, [], NOW, en).state).toBe('ok');
+    expect(meterState({ ...METER, lastReadingAt: NOW - 121_000 }, [], NOW, en).state).toBe('stale');
+    expect(meterState({ ...METER, lastReadingAt: null }, [], NOW, en).state).toBe('never');
   });
 
   it('should say why a stale meter is stale when an ingest is not heard, and leave a fresh one ok', () => {
-    const message = 'ingest/ingest-1 has sent no health message for 3 min (it sends one every 5 s): it, or the bus to it, is down, and readings may not be reaching the store';
-    const silentIngest = { ...alert('service-health', { kind: 'service', id: 'ingest/ingest-1' }, message), rule: 'ingest-silent' };
-    expect(meterState({ ...METER, lastReadingAt: NOW - 180_000 }, [silentIngest], NOW)).toEqual({ state: 'stale', note: `no reading for over 2 min; ${message}` });
-    expect(meterState(METER, [silentIngest], NOW)).toEqual({ state: 'ok', note: 'reporting' });
+    const silentIngest = { ...alert('service-health', { kind: 'service', id: 'ingest/ingest-1' }, 'ingest/ingest-1 has sent no health message for 3 min'), rule: 'ingest-silent' };
+    expect(meterState({ ...METER, lastReadingAt: NOW - 180_000 }, [silentIngest], NOW, en)).toEqual({ state: 'stale', note: 'no reading for over 2 min; ingest/ingest-1 is not heard: readings may not be reaching the store' });
+    expect(meterState(METER, [silentIngest], NOW, en)).toEqual({ state: 'ok', note: 'reporting' });
   });
 
-  it('should show a meter with an open silence alert as silent, with what the alert says', () => {
+  it('should show a meter with an open silence alert as silent, for how long, in the page language', () => {
     const silent = alert('meter-silent', { kind: 'meter', id: 'B02-GAS' }, 'meter B02-GAS not heard for 30 s');
-    expect(meterState(METER, [silent], NOW)).toEqual({ state: 'silent', note: 'meter B02-GAS not heard for 30 s' });
+    expect(meterState({ ...METER, lastReadingAt: NOW - 30_000 }, [silent], NOW, en)).toEqual({ state: 'silent', note: 'not heard for 30 s' });
+    expect(meterState({ ...METER, lastReadingAt: NOW - 30_000 }, [silent], NOW, zh)).toEqual({ state: 'silent', note: '已 30 秒 未上报' });
   });
 
-  it('should put an offline gateway before the meter\'s own state', () => {
+  it("should put an offline gateway before the meter's own state", () => {
     const offline = alert('gateway-offline', { kind: 'gateway', id: 'gw-b02' }, 'gateway gw-b02 is offline: its last will says offline');
-    expect(meterState({ ...METER, implausibleIntervals: 2 }, [offline], NOW).state).toBe('offline');
+    expect(meterState({ ...METER, implausibleIntervals: 2 }, [offline], NOW, en)).toEqual({ state: 'offline', note: 'its gateway gw-b02 is offline' });
   });
 
   it('should flag refused counter jumps', () => {
-    expect(meterState({ ...METER, implausibleIntervals: 1 }, [], NOW)).toEqual({ state: 'implausible', note: '1 counter interval refused as implausible since the service started' });
+    expect(meterState({ ...METER, implausibleIntervals: 1 }, [], NOW, en)).toEqual({ state: 'implausible', note: '1 counter interval refused as implausible since the service started' });
+    expect(meterState({ ...METER, implausibleIntervals: 2 }, [], NOW, en).note).toBe('2 counter intervals refused as implausible since the service started');
   });
 });

@@ -1,11 +1,13 @@
 import type { Alert, MeterSnapshot } from '@zeropark/contracts';
+import type { Translator } from '@zeropark/i18n';
+import { i18n as pageLanguage } from '../i18n.js';
 
 /** How long without a reading before a meter shows as stale when no alert says more. */
 export const STALE_AFTER_MS = 120_000;
 
 export interface MeterState {
   state: 'ok' | 'stale' | 'silent' | 'offline' | 'implausible' | 'never';
-  /** What the operator reads beside it. */
+  /** What the operator reads beside it, in the page's language. */
   note: string;
 }
 
@@ -14,19 +16,19 @@ export interface MeterState {
  * it (silent, implausible) wins, then refused counter jumps, then its age, with the reason when
  * an ingest is not heard (platform alert `ingest-silent`). A silent meter is visibly silent.
  */
-export function meterState(meter: MeterSnapshot, openAlerts: readonly Alert[], now: number): MeterState {
+export function meterState(meter: MeterSnapshot, openAlerts: readonly Alert[], now: number, i18n: Translator = pageLanguage): MeterState {
   const open = (kind: Alert['kind'], subject: Alert['subject']) => openAlerts.find((alert) => alert.kind === kind && alert.subject.kind === subject.kind && alert.subject.id === subject.id);
-  const offline = open('gateway-offline', { kind: 'gateway', id: meter.gateway });
-  if (offline !== undefined) return { state: 'offline', note: offline.message };
-  const silent = open('meter-silent', { kind: 'meter', id: meter.meterId });
-  if (silent !== undefined) return { state: 'silent', note: silent.message };
+  if (open('gateway-offline', { kind: 'gateway', id: meter.gateway }) !== undefined) return { state: 'offline', note: i18n.t('meterStates.offlineNote', { gateway: meter.gateway }) };
+  if (open('meter-silent', { kind: 'meter', id: meter.meterId }) !== undefined) {
+    return { state: 'silent', note: meter.lastReadingAt === null ? i18n.t('meterStates.neverNote') : i18n.t('meterStates.silentNote', { duration: i18n.duration(now - meter.lastReadingAt) }) };
+  }
   if (open('implausible-data', { kind: 'meter', id: meter.meterId }) !== undefined || meter.implausibleIntervals > 0) {
-    return { state: 'implausible', note: `${meter.implausibleIntervals} counter interval${meter.implausibleIntervals === 1 ? '' : 's'} refused as implausible since the service started` };
+    return { state: 'implausible', note: i18n.t('meterStates.refused', { count: meter.implausibleIntervals }) };
   }
   // an ingest not heard (a platform alert) holds up every meter's readings: a stale meter says why
   const ingestSilent = openAlerts.find((alert) => alert.kind === 'service-health' && alert.rule === 'ingest-silent');
-  const why = ingestSilent === undefined ? '' : `; ${ingestSilent.message}`;
-  if (meter.lastReadingAt === null) return { state: 'never', note: `no reading since the service started${why}` };
-  if (now - meter.lastReadingAt > STALE_AFTER_MS) return { state: 'stale', note: `no reading for over 2 min${why}` };
-  return { state: 'ok', note: 'reporting' };
+  const why = (note: string) => (ingestSilent === undefined ? note : i18n.t('meterStates.because', { note, reason: i18n.t('meterStates.ingestSilent', { service: ingestSilent.subject.id }) }));
+  if (meter.lastReadingAt === null) return { state: 'never', note: why(i18n.t('meterStates.neverNote')) };
+  if (now - meter.lastReadingAt > STALE_AFTER_MS) return { state: 'stale', note: why(i18n.t('meterStates.staleNote')) };
+  return { state: 'ok', note: i18n.t('meterStates.reporting') };
 }

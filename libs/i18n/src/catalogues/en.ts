@@ -125,6 +125,9 @@ export const en = {
     heat: 'purchased heat',
   },
   meterStates: {
+    offlineNote: 'its gateway {{gateway}} is offline',
+    silentNote: 'not heard for {{duration}}',
+    ingestSilent: '{{service}} is not heard: readings may not be reaching the store',
     ok: 'ok',
     stale: 'stale',
     silent: 'silent',
@@ -314,6 +317,7 @@ export const en = {
     page: 'Page {{page}} of {{pages}}',
   },
   units: {
+    kgCo2PerH: 'kg CO₂/h',
     kw: 'kW',
     kwh: 'kWh',
     m3: 'm³',

@@ -124,6 +124,9 @@ export const zhCN = {
     heat: '外购热力',
   },
   meterStates: {
+    offlineNote: '所属网关 {{gateway}} 离线',
+    silentNote: '已 {{duration}} 未上报',
+    ingestSilent: '{{service}} 无心跳：读数可能未写入存储',
     ok: '正常',
     stale: '过期',
     silent: '静默',
@@ -311,6 +314,7 @@ export const zhCN = {
     page: '第 {{page}} 页，共 {{pages}} 页',
   },
   units: {
+    kgCo2PerH: 'kg CO₂/h',
     kw: 'kW',
     kwh: 'kWh',
     m3: 'm³',
