@@ -18,11 +18,13 @@ const MIN_WIDTH = 200;
 /**
  * The 24-hour chart: power consumed (kW) and carbon intensity (gCO₂/kWh) against time, built
  * once and extended every second; `ChartSeries` keeps its points bounded. It follows its
- * panel's width, and keeps its size while the panel is hidden (width 0) on another route.
+ * panel's width, and keeps its size while the panel is hidden (width 0) on another route. Its
+ * time axis reads in the park's time zone, wherever the browser is.
  */
 export class LiveChart {
   private readonly series = new ChartSeries();
   private readonly plot: uPlot;
+  private timezone: string | undefined;
 
   constructor(private readonly container: HTMLElement) {
     const range = (_: uPlot, min: number | null, max: number | null) => valueRange(min, max) as uPlot.Range.MinMax;
@@ -33,11 +35,12 @@ export class LiveChart {
         scales: { x: { time: true, range: (_, min, max) => timeRange(min, max) as uPlot.Range.MinMax }, kw: { range }, g: { range } },
         series: [
           {},
-          { label: TEXT.power, scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false, points: { show: false } },
-          { label: TEXT.intensity, scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false, points: { show: false } },
+          { label: TEXT.power, scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false },
+          { label: TEXT.intensity, scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false },
         ],
         axes: [{}, { scale: 'kw', label: TEXT.kwAxis }, { scale: 'g', side: 1, label: TEXT.intensityAxis, grid: { show: false } }],
         legend: { live: false },
+        tzDate: (seconds) => (this.timezone === undefined ? new Date(seconds * 1000) : uPlot.tzDate(new Date(seconds * 1000), this.timezone)),
       },
       [[], [], []],
       container,
@@ -48,8 +51,9 @@ export class LiveChart {
     }).observe(container);
   }
 
-  /** Starts again from history: one point per minute, `time` in epoch seconds. */
-  reset(points: { time: number; powerKw: number | null; intensity: number | null }[]): void {
+  /** Starts again from history: one point per minute, `time` in epoch seconds, shown in the park's time zone (IANA). */
+  reset(points: { time: number; powerKw: number | null; intensity: number | null }[], timezone: string): void {
+    this.timezone = timezone;
     this.series.clear();
     for (const point of points) this.series.push(point.time, point.powerKw, point.intensity);
     this.redraw();

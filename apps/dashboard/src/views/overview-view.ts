@@ -82,11 +82,11 @@ export class OverviewView {
       }),
     );
     this.renderAges();
-    if (this.chartPark !== snapshot.parkId) void this.loadChart(snapshot.parkId);
+    if (this.chartPark !== snapshot.parkId) void this.loadChart(snapshot.parkId, snapshot.timezone);
   }
 
   /** The last 24 h from the carbon series, a point a minute; live seconds are added after. */
-  private async loadChart(parkId: string): Promise<void> {
+  private async loadChart(parkId: string, timezone: string): Promise<void> {
     this.chartPark = parkId;
     this.chart ??= new LiveChart(element('live-chart'));
     const to = Date.now();
@@ -99,9 +99,9 @@ export class OverviewView {
       ]);
       const intensityAt = new Map(intensity.points.map((point) => [point.start, point.value]));
       // kWh in a minute × 60 = the minute's average kW
-      this.chart.reset(energy.points.map((point) => ({ time: point.start / 1000, powerKw: point.value === null ? null : point.value * 60, intensity: intensityAt.get(point.start) ?? null })));
+      this.chart.reset(energy.points.map((point) => ({ time: point.start / 1000, powerKw: point.value === null ? null : point.value * 60, intensity: intensityAt.get(point.start) ?? null })), timezone);
     } catch {
-      this.chart.reset([]);
+      this.chart.reset([], timezone);
     }
   }
 
