@@ -55,3 +55,16 @@ function offsetAt(epochMs: number, timezone: string): number {
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second')) - Math.floor(epochMs / 1000) * 1000;
 }
+
+/**
+ * An instant as ISO 8601 on the park's clock, with its offset: `2026-12-07T21:05:00+08:00`
+ * (what a stored answer's "complete through" says, docs/carbon-method.md, §6).
+ */
+export function localIsoTime(epochMs: number, timezone: string): string {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const offset = offsetAt(seconds, timezone);
+  const wall = new Date(seconds + offset).toISOString().slice(0, 19);
+  const minutes = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -11,6 +11,8 @@ const ANSWER: HistoryAnswer = {
   timezone: 'Asia/Shanghai',
   from: Date.UTC(2026, 10, 26, 16),
   to: Date.UTC(2026, 10, 28, 16),
+  // 2026-11-28 21:05 in Shanghai
+  completeThrough: Date.UTC(2026, 10, 28, 13, 5),
   points: [
     { start: Date.UTC(2026, 10, 26, 16), period: '2026-11-27', value: 512.25 },
     { start: Date.UTC(2026, 10, 27, 16), period: '2026-11-28', value: null },
@@ -18,8 +20,9 @@ const ANSWER: HistoryAnswer = {
 };
 
 describe(historyCsv.name, () => {
-  it('should write a header with the unit and a row per bucket, in UTC and the park\'s time', () => {
+  it('should write up to when it is complete, a header with the unit and a row per bucket, in UTC and the park\'s time', () => {
     expect(historyCsv(ANSWER).split('\r\n')).toEqual([
+      '# complete through 2026-11-28T21:05:00+08:00 (Asia/Shanghai)',
       'start_utc,start_local (Asia/Shanghai),period,intensityGPerKwh (g CO₂/kWh)',
       '2026-11-26T16:00:00.000Z,2026-11-27 00:00,2026-11-27,512.25',
       '2026-11-27T16:00:00.000Z,2026-11-28 00:00,2026-11-28,',
@@ -28,10 +31,20 @@ describe(historyCsv.name, () => {
   });
 
   it('should quote a field that holds a comma', () => {
-    expect(historyCsv({ ...ANSWER, unit: 'kg, CO₂' }).split('\r\n')[0]).toBe('start_utc,start_local (Asia/Shanghai),period,"intensityGPerKwh (kg, CO₂)"');
+    expect(historyCsv({ ...ANSWER, unit: 'kg, CO₂' }).split('\r\n')[1]).toBe('start_utc,start_local (Asia/Shanghai),period,"intensityGPerKwh (kg, CO₂)"');
   });
 
-  it('should name the file after the park, figure, range and resolution', () => {
-    expect(historyCsvFileName(ANSWER)).toBe('demo-park_intensityGPerKwh_2026-11-26_2026-11-28_1d.csv');
+  it("should name the file after the park, figure, the range's days on the park's calendar and resolution", () => {
+    // 2026-11-27 00:00 to 2026-11-29 00:00 in Shanghai (exclusive): the days 11-27 and 11-28, not UTC's 11-26 and 11-28
+    expect(historyCsvFileName(ANSWER)).toBe('demo-park_intensityGPerKwh_2026-11-27_2026-11-28_1d.csv');
+  });
+
+  it('should name a chosen week by its own days: 12-01 to 12-07 in Shanghai (issue 20, item 2)', () => {
+    const week = { ...ANSWER, from: Date.UTC(2026, 10, 30, 16), to: Date.UTC(2026, 11, 7, 16) };
+    expect(historyCsvFileName(week)).toBe('demo-park_intensityGPerKwh_2026-12-01_2026-12-07_1d.csv');
+  });
+
+  it('should say so when it cannot tell up to when the series is complete', () => {
+    expect(historyCsv({ ...ANSWER, completeThrough: null }).split('\r\n')[0]).toBe('# complete through unknown (Asia/Shanghai)');
   });
 });

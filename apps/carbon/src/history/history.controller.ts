@@ -21,7 +21,7 @@ export class HistoryController {
   @ApiQuery({ name: 'to', description: 'ISO 8601 with an offset, or epoch ms (exclusive)' })
   @ApiQuery({ name: 'resolution', required: false, enum: RESOLUTIONS, description: 'Bucket width; days and months follow the park\'s time zone (default 1h)' })
   @ApiQuery({ name: 'building', required: false, description: 'A building id: its figures instead of the park\'s' })
-  @ApiOkResponse({ description: '{ park, building, figure, unit, resolution, timezone, from, to, points: [{ start, period?, value }] }' })
+  @ApiOkResponse({ description: '{ park, building, figure, unit, resolution, timezone, from, to, completeThrough, points: [{ start, period?, value }] }; completeThrough: the series held every minute before it (epoch ms) when read' })
   async get(@Param('parkId') parkId: string, @Query() query: Record<string, unknown>): Promise<HistoryAnswer> {
     const parsed = parseHistoryQuery(query);
     if (!parsed.ok) throw new BadRequestException(parsed.problems);
@@ -29,8 +29,8 @@ export class HistoryController {
   }
 
   @Get('csv')
-  @ApiOperation({ summary: 'The same history as a CSV file (UTF-8, RFC 4180): start in UTC and in the park\'s time, period, value' })
-  @ApiOkResponse({ description: 'text/csv, as an attachment named park_building_figure_from_to_resolution.csv' })
+  @ApiOperation({ summary: 'The same history as a CSV file (UTF-8, RFC 4180): a first line `# complete through <ISO time on the park\'s clock> (<zone>)`, then start in UTC and in the park\'s time, period, value' })
+  @ApiOkResponse({ description: 'text/csv, as an attachment named park_building_figure_firstday_lastday_resolution.csv, the days on the park\'s calendar' })
   async csv(@Param('parkId') parkId: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }): Promise<string> {
     const answer = await this.get(parkId, query);
     response.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module.js';
 import { HistoryController } from './history.controller.js';
 import { HistoryService } from './history.service.js';
 
-@Module({ providers: [HistoryService], controllers: [HistoryController] })
+@Module({ imports: [LiveModule], providers: [HistoryService], controllers: [HistoryController] })
 export class HistoryModule {}

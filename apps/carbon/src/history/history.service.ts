@@ -14,6 +14,7 @@ import {
 import type { ParkRegistry } from '@zeropark/registry';
 import type { CarbonSum, TimeseriesStore } from '@zeropark/timeseries';
 import { PARKS, STORE } from '../config/injection-tokens.js';
+import { LiveStateService } from '../live/live-state.service.js';
 import type { HistoryQuery, Resolution } from './history-query.js';
 
 export interface HistoryPoint {
@@ -33,6 +34,12 @@ export interface HistoryAnswer {
   timezone: string;
   from: number;
   to: number;
+  /**
+   * The `carbon` series held every minute before this instant when it was read, epoch ms: the
+   * points after it (the current minute, a backlog still being written) may grow. Null when the
+   * service could not say (docs/carbon-method.md, §6 "Complete through").
+   */
+  completeThrough: number | null;
   points: HistoryPoint[];
 }
 
@@ -48,6 +55,7 @@ export class HistoryService {
   constructor(
     @Inject(STORE) private readonly store: TimeseriesStore,
     @Inject(PARKS) private readonly parks: ReadonlyMap<string, ParkRegistry>,
+    private readonly live: LiveStateService,
   ) {}
 
   async history(parkId: string, query: HistoryQuery): Promise<HistoryAnswer> {
@@ -58,6 +66,8 @@ export class HistoryService {
     if (building !== null && !registry.topology.buildings.some((candidate) => candidate.id === building)) {
       throw new NotFoundException(`no building "${building}" in park "${parkId}"`);
     }
+    // before the store is asked: what was confirmed written by then, the query sees
+    const completeThrough = this.live.seriesCompleteThrough(parkId);
     const fields = building === null ? [...PARK_HISTORY_FIELDS, ...registry.topology.accounting.contracts.map(contractField)] : [...BUILDING_HISTORY_FIELDS];
     const sums = await this.store.sumCarbon({ park: parkId, building, from: query.from, to: query.to, bucketMs: STORE_BUCKET[query.resolution], fields });
     const density = registry.topology.accounting.dieselDensityKgPerL?.value;
@@ -73,6 +83,7 @@ export class HistoryService {
       timezone,
       from: query.from,
       to: query.to,
+      completeThrough,
       points: groups.map((group) => ({ start: group.start, ...(group.period === undefined ? {} : { period: group.period }), value: valueOf(group.sums) })),
     };
   }

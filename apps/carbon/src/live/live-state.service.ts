@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { BACKLOG_MINUTES_PER_TURN, ParkLedger, type LiveGridFactor } from '@zeropark/carbon';
-import type { AcceptedBatch, BuildingDetail, CarbonPoint, ParkSnapshot } from '@zeropark/contracts';
+import { BACKLOG_MINUTES_PER_TURN, minuteOf, ParkLedger, type LiveGridFactor, type SeriesProgress } from '@zeropark/carbon';
+import { meterEveryMs, type AcceptedBatch, type BuildingDetail, type CarbonPoint, type ParkSnapshot } from '@zeropark/contracts';
 import type { ParkRegistry } from '@zeropark/registry';
 import type { TimeseriesStore } from '@zeropark/timeseries';
 import type { Logger } from 'pino';
@@ -8,25 +8,41 @@ import type { CarbonConfig } from '../carbon.config.js';
 import { CARBON_CONFIG, CLOCK, LOGGER, PARKS, STORE, type Clock } from '../config/injection-tokens.js';
 import { CarbonMetrics } from '../metrics/carbon-metrics.js';
 import { restoreLedger } from './ledger-restore.js';
-import { PushThrottle } from './push-throttle.js';
+import { PushCadence } from './push-cadence.js';
 
 export type SnapshotListener = (snapshot: ParkSnapshot) => void;
+
+/** A park's points handed out by its ledger and not yet confirmed by the store (in a write under way, or kept after a failed one). */
+interface Unconfirmed {
+  /** The earliest minute among them. */
+  from: number;
+  /** Late minutes among them (corrections of the park's own series). */
+  lateMinutes: number;
+}
 
 /**
  * The live accounts of every park, fed by accepted batches from the bus. Before the bus is
  * opened they are rebuilt from the store, so a restart does not start today from zero; every
- * few seconds the minutes accounted anew go to the `carbon` series. Each park's changes go out
- * through its own throttle, so a busy park never delays a quiet one.
+ * few seconds the minutes accounted anew go to the `carbon` series, and only the store's
+ * confirmation makes them count as written (`quality.seriesCompleteThrough`, backlog done).
+ * Each park's changes go out on its own push cadence, so a busy park never delays a quiet one,
+ * and a meter going stale is pushed when it does, readings or not.
  */
 @Injectable()
 export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly ledgers = new Map<string, ParkLedger>();
-  private readonly throttles = new Map<string, PushThrottle>();
+  private readonly cadences = new Map<string, PushCadence>();
+  /** Per park: when its next live meter goes stale, to push that news. */
+  private readonly staleTimers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly listeners = new Set<SnapshotListener>();
   private seriesTimer: NodeJS.Timeout | undefined;
   private seriesWrite: Promise<void> = Promise.resolve();
   /** Points whose write failed, tried again with the next ones. */
   private unwritten: CarbonPoint[] = [];
+  /** Per park: the minute boundary of the last take whose write the store confirmed (at first, the restore's cutoff). */
+  private readonly writtenThrough = new Map<string, number>();
+  /** Per park: what was handed out and is not yet confirmed written. */
+  private unconfirmed = new Map<string, Unconfirmed>();
   private catchUpScheduled = false;
   private catchUpWriting = false;
   /** Set at shutdown, which catches up what is left itself, before the store closes. */
@@ -47,7 +63,10 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     const runId = clock().toString(36);
     for (const [parkId, registry] of parks) {
       this.ledgers.set(parkId, new ParkLedger(registry.topology, { liveWindowMs: this.liveWindowMs, runId, backlogMinutesPerCall: BACKLOG_MINUTES_PER_TURN }));
-      this.throttles.set(parkId, new PushThrottle(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId)));
+      // the beat lasts the park's shortest meter interval after a change: readings that come every
+      // few seconds make one push every interval, not bursts (docs/architecture.md, "Live figures")
+      const quietAfterMs = Math.min(...registry.topology.meters.map(meterEveryMs));
+      this.cadences.set(parkId, new PushCadence(config.CARBON_PUSH_INTERVAL_MS, () => this.push(parkId), { quietAfterMs }));
     }
   }
 
@@ -56,6 +75,8 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     for (const [parkId, ledger] of this.ledgers) {
       const started = performance.now();
       const restored = await restoreLedger(ledger, this.store, this.clock(), { liveWindowMs: this.liveWindowMs, replayHours: this.config.CARBON_REPLAY_HOURS });
+      // the series holds what came before the cutoff; the minutes replayed after it are written anew
+      this.writtenThrough.set(parkId, restored.cutoff);
       this.logger.info({ park: parkId, ...restored, ms: Math.round(performance.now() - started) }, 'live state rebuilt from the store');
     }
     this.seriesTimer = setInterval(() => void this.writeSeries(), this.config.CARBON_SERIES_INTERVAL_MS);
@@ -67,7 +88,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     if (ledger === undefined) return false;
     let changed = false;
     for (const reading of batch.readings) changed = ledger.apply(reading) || changed;
-    if (changed) this.throttles.get(batch.park)?.changed();
+    if (changed) this.cadences.get(batch.park)?.changed();
     if (ledger.backlog().toAccount > 0) this.scheduleCatchUp();
     return true;
   }
@@ -79,13 +100,31 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
       if (ledger.topology.park.gridRegion !== region) continue;
       parks.push(parkId);
       ledger.applyLiveFactor(factor);
-      this.throttles.get(parkId)?.changed(); // the factor in use is part of the snapshot
+      this.cadences.get(parkId)?.changed(); // the factor in use is part of the snapshot
     }
     return parks;
   }
 
   snapshot(parkId: string): ParkSnapshot | undefined {
-    return this.ledgers.get(parkId)?.snapshot(this.clock());
+    return this.ledgers.get(parkId)?.snapshot(this.clock(), this.seriesProgress(parkId));
+  }
+
+  /**
+   * Up to when a park's `carbon` series holds what the live figures hold, epoch ms: what a stored
+   * answer (History, CSV, Report) read before it calls the store is complete through this
+   * (docs/carbon-method.md, §6 "Complete through"); null for an unknown park or before the restore.
+   */
+  seriesCompleteThrough(parkId: string): number | null {
+    return this.ledgers.get(parkId)?.seriesCompleteThrough(this.seriesProgress(parkId)) ?? null;
+  }
+
+  private seriesProgress(parkId: string): SeriesProgress {
+    const written = this.writtenThrough.get(parkId);
+    const unconfirmed = this.unconfirmed.get(parkId);
+    return {
+      confirmedThrough: written === undefined ? null : Math.min(written, unconfirmed?.from ?? Infinity),
+      lateMinutesWriting: unconfirmed?.lateMinutes ?? 0,
+    };
   }
 
   buildingDetail(parkId: string, buildingId: string): BuildingDetail | undefined {
@@ -115,9 +154,16 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
         const now = this.clock();
         points = points.concat(...[...this.ledgers.values()].map((ledger) => ledger.takeCarbonPoints(now)));
         this.unwritten = [];
-        if (points.length === 0) return;
-        await this.store.writeCarbon(points);
-        this.metrics.carbonPointsWritten.inc(points.length);
+        // handed out: not in the ledgers any more, not in the store yet
+        this.unconfirmed = unconfirmedOf(points);
+        if (points.length > 0) await this.store.writeCarbon(points);
+        // confirmed: every minute before the take's own is in the series (the current one only so far)
+        for (const parkId of this.ledgers.keys()) this.writtenThrough.set(parkId, minuteOf(now));
+        const backlogWritten = [...this.unconfirmed].filter(([, park]) => park.lateMinutes > 0).map(([parkId]) => parkId);
+        this.unconfirmed = new Map();
+        // a backlog reaches 0 here, not before: dashboards learn it at once
+        for (const parkId of backlogWritten) this.cadences.get(parkId)?.changed();
+        if (points.length > 0) this.metrics.carbonPointsWritten.inc(points.length);
       } catch (error) {
         // never a rejection: the next write is chained on this one
         this.unwritten = points;
@@ -136,7 +182,8 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.seriesTimer);
     this.stopping = true;
-    for (const throttle of this.throttles.values()) throttle.stop();
+    for (const cadence of this.cadences.values()) cadence.stop();
+    for (const { timer } of this.staleTimers.values()) clearTimeout(timer);
     do {
       const now = this.clock();
       for (const ledger of this.ledgers.values()) ledger.catchUp(now);
@@ -174,7 +221,7 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
       let left = ledger.backlog();
       if (left.toAccount > 0) {
         left = ledger.catchUp(now);
-        this.throttles.get(parkId)?.changed();
+        this.cadences.get(parkId)?.changed();
       }
       this.metrics.backlogMinutes.set({ park: parkId }, left.toAccount);
       accounting ||= left.toAccount > 0;
@@ -195,5 +242,39 @@ export class LiveStateService implements OnModuleInit, BeforeApplicationShutdown
     const snapshot = this.snapshot(parkId);
     if (snapshot === undefined) return;
     for (const listener of this.listeners) listener(snapshot);
+    this.watchStaleness(parkId, snapshot.at);
   }
+
+  /**
+   * A meter going stale changes the snapshot with no reading to say so: a timer at that instant
+   * pushes it (docs/carbon-method.md, §1 "Power now"). Every push sets it again, and a push
+   * follows every change, so it always waits for the next meter to go stale.
+   */
+  private watchStaleness(parkId: string, at: number): void {
+    if (this.stopping) return;
+    const next = this.ledgers.get(parkId)?.nextPowerStaleAt(at) ?? null;
+    const current = this.staleTimers.get(parkId);
+    if (current !== undefined && current.at === next) return;
+    if (current !== undefined) clearTimeout(current.timer);
+    this.staleTimers.delete(parkId);
+    if (next === null) return;
+    const timer = setTimeout(() => {
+      this.staleTimers.delete(parkId);
+      this.cadences.get(parkId)?.changed();
+    }, Math.max(0, next - this.clock()) + 1); // +1: at `next` itself the meter is already stale, never a moment early
+    this.staleTimers.set(parkId, { at: next, timer });
+  }
+}
+
+/** Per park, the earliest minute and the late minutes among points handed out to the store. */
+function unconfirmedOf(points: readonly CarbonPoint[]): Map<string, Unconfirmed> {
+  const parks = new Map<string, Unconfirmed>();
+  for (const point of points) {
+    let park = parks.get(point.park);
+    if (park === undefined) parks.set(point.park, (park = { from: point.ts, lateMinutes: 0 }));
+    park.from = Math.min(park.from, point.ts);
+    // a correction is a late minute; the park's own point counts it once, not once per building
+    if (point.correction !== undefined && point.building === null) park.lateMinutes += 1;
+  }
+  return parks;
 }

@@ -27,6 +27,8 @@ export class MonthlyReportService {
     const { timezone } = topology.park;
     const from = localDayStart(`${month}-01`, timezone);
     const to = localDayStart(`${nextMonth(month)}-01`, timezone);
+    // before the store is asked: what was confirmed written by then, the sums below see
+    const completeThrough = this.live.seriesCompleteThrough(parkId);
     const range = { park: parkId, from, to, bucketMs: BUCKET_MS };
     const parkFields = [...PARK_HISTORY_FIELDS, ...topology.accounting.contracts.map(contractField)];
     const parkSums = await this.store.sumCarbon({ ...range, building: null, fields: parkFields });
@@ -44,6 +46,7 @@ export class MonthlyReportService {
       from,
       to,
       madeAt: this.clock(),
+      completeThrough,
       parkSums: sumByLocalPeriod(parkSums, timezone, 'month').get(month)?.sums ?? {},
       buildingSums,
       daySums: new Map([...days].map(([day, group]) => [day, group.sums])),
