@@ -33,7 +33,7 @@ export const CARBON_SETTINGS = {
   CARBON_HTTP_PORT: { schema: env.port(3000), description: 'Port of the dashboard, /api, Socket.IO, /healthz and /metrics (0: any free port)' },
   CARBON_PUSH_INTERVAL_MS: {
     schema: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000).default(1000),
-    description: 'At most one snapshot per park per interval; the first change after a quiet interval goes at once',
+    description: 'A park that changes gets one snapshot every interval, on a steady beat; the first change after a quiet spell goes at once, and the beat stops once nothing changed for the park\'s shortest meter interval (docs/architecture.md, "Live figures")',
   },
   CARBON_MAX_EVENTS_PER_S: {
     schema: env.positiveInt(20),
