@@ -4,18 +4,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** What the test suites need, by the command they call and the Debian package that brings it. */
+/** What the test suites need, by the command they call (or a check of their own) and the Debian package that brings it. */
 const NEEDED = [
   { command: 'mosquitto_pub', debianPackage: 'mosquitto-clients', usedBy: 'test/e2e (publishes as a real gateway)' },
   { command: 'influxd', debianPackage: 'influxdb', usedBy: 'libs/timeseries and the ingest (the InfluxDB store)' },
   { command: 'mosquitto', debianPackage: 'mosquitto', usedBy: 'test/reliability and test/security (the external broker)' },
   { command: 'chromium', debianPackage: 'chromium', usedBy: 'test/browser (the dashboard in a real browser)' },
   { command: 'openssl', debianPackage: 'openssl', usedBy: 'the ingest (certificates for its MQTT over TLS specs)' },
+  // without a Chinese font Chromium draws the zh-CN pages and their PDF as empty boxes
+  { command: 'a Chinese font', check: 'fc-list :lang=zh-cn | grep -q .', debianPackage: 'fonts-wqy-microhei', usedBy: 'test/browser (the dashboard and its printed report in Chinese)' },
 ];
 
 // /usr/sbin is searched too: Debian puts some servers there, off a normal user's PATH
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command} || test -x /usr/sbin/${command}`]).status === 0;
-const missing = NEEDED.filter(({ command }) => !onPath(command));
+const present = ({ command, check }) => (check === undefined ? onPath(command) : spawnSync('sh', ['-c', check]).status === 0);
+const missing = NEEDED.filter((needed) => !present(needed));
 if (missing.length === 0) {
   console.log(`system packages: ${NEEDED.map(({ command }) => command).join(', ')} found`);
   process.exit(0);
@@ -41,7 +44,7 @@ if (!apt(['install', '-y', '-q', ...packages])) {
     process.exit(1);
   }
 }
-const stillMissing = missing.filter(({ command }) => !onPath(command));
+const stillMissing = missing.filter((needed) => !present(needed));
 if (stillMissing.length > 0) {
   console.error(`system packages: still not on PATH after install: ${stillMissing.map(({ command }) => command).join(', ')}`);
   process.exit(1);
