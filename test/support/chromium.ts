@@ -32,7 +32,8 @@ export async function openTab(browser: Browser, options: { width?: number; heigh
     const { url, lineNumber } = message.location();
     errors.push(`console.error: ${message.text()}${url === '' ? '' : ` (${url}:${lineNumber})`}`);
   });
-  page.on('close', () => void context.close());
+  // the tab's context goes with it; when the whole browser is closing, it is gone already
+  page.on('close', () => void context.close().catch(() => undefined));
   return { page, errors };
 }
 
