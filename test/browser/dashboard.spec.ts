@@ -171,6 +171,24 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     expectNoPageErrors(tab);
   });
 
+  it('should draw the chart when the stored intensity is constant but for floating-point noise', async () => {
+    // four minutes as a simulated park's store gave them, 550 g/kWh from the grid factor alone:
+    // uPlot made their range [550, 550] and threw RangeError: Invalid array length (issue 20)
+    const minute = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const intensity = [550.0000007221968, 550.0000000725096, 550.0000000193805, 550];
+    const power = [37.38593406, 372.36473526, 309.58933068, 369.187];
+    const tab = await newTab({ width: 1440, height: 900 });
+    await tab.page.route('**/api/parks/demo-park/history?*', async (route) => {
+      const figure = new URL(route.request().url()).searchParams.get('figure');
+      const values = figure === 'intensityGPerKwh' ? intensity : power.map((kw) => kw / 60);
+      await route.fulfill({ json: { points: values.map((value, index) => ({ start: minute - (values.length - 1 - index) * MINUTE, value })) } });
+    });
+    await tab.page.goto(`http://127.0.0.1:${platform.carbonPort}/?park=demo-park#token=${await platform.token('viewer')}`);
+    await tab.page.waitForSelector('#buildings tr[data-building=B01]');
+    await chartDrawn(tab);
+    expectNoPageErrors(tab);
+  });
+
   it("should sign in with a park-scoped token, and offer only the token's parks", async () => {
     await publishToday();
     main = await signInAs('operator');
