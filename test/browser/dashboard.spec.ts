@@ -280,6 +280,7 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
       const box = await acknowledge.boundingBox();
       expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
       expect(await horizontalOverflow(phone.page)).toBe(0);
+      await phone.page.screenshot({ path: join(SCREENSHOTS, 'alerts-phone.png') });
       await row.getByTestId('acknowledge').click();
       await expect.poll(() => row.getAttribute('data-state')).toBe('acknowledged');
       expect(await row.textContent()).toContain('live-suite-operator');
