@@ -1,19 +1,19 @@
-import type {
-  AcceptedReading,
-  CarbonPoint,
-  CarbonSum,
-  BuildingDetail,
-  BuildingSnapshot,
-  DataQuality,
-  GridFactorInUse,
-  MeterSnapshot,
-  MeterTopology,
-  ParkSnapshot,
-  ParkTopology,
-  Quantity,
-  QuantityValues,
+import {
+  meterEveryMs,
+  type AcceptedReading,
+  type CarbonPoint,
+  type CarbonSum,
+  type BuildingDetail,
+  type BuildingSnapshot,
+  type DataQuality,
+  type GridFactorInUse,
+  type MeterSnapshot,
+  type MeterTopology,
+  type ParkSnapshot,
+  type ParkTopology,
+  type Quantity,
+  type QuantityValues,
 } from '@zeropark/contracts';
-import { meterEveryMs } from '@zeropark/contracts';
 import { CARBON_BUILDING_SUM_FIELDS, CARBON_PARK_SUM_FIELDS, contractField } from './carbon-series.js';
 import { ContractCoverage } from './contract-coverage.js';
 import { counterStep } from './counter-baseline.js';
@@ -360,6 +360,7 @@ export class ParkLedger {
     const metered = new Set(this.topology.meters.filter((meter) => meter.role === 'building_submeter').map((meter) => meter.building));
 
     const yearFigures = periodFigures(year, density);
+    const backlog = this.backlog();
     const budget = this.topology.accounting.yearlyBudgetTCo2;
     const minute = minuteOf(at);
     return {
@@ -385,7 +386,7 @@ export class ParkLedger {
         meters: this.topology.meters.length,
         ...this.quality,
         // done only once the store confirmed its minutes: an export right after then holds them
-        backlogMinutes: this.backlog().toAccount + this.backlog().toWrite + series.lateMinutesWriting,
+        backlogMinutes: backlog.toAccount + backlog.toWrite + series.lateMinutesWriting,
         seriesCompleteThrough: this.seriesCompleteThrough(series),
       },
       powerFreshness: consumptionFreshness,
