@@ -82,7 +82,7 @@ export interface BuildingPeriodFigures {
 
 /**
  * How current a power figure "now" is, judged from the meters behind it (docs/carbon-method.md,
- * §1 "Power now"). A meter's power is live while its newest power reading is at most
+ * §1 "Power now"). A meter's power is live while its newest power reading is less than
  * `POWER_STALE_AFTER_INTERVALS` (3) of its expected intervals old (`everyMs`, from the registry);
  * only live meters are summed.
  * - `live`: every meter behind the figure is live; the figure is what they read now.
@@ -166,7 +166,7 @@ export interface MeterSnapshot {
    */
   everyMs?: number;
   /**
-   * For a meter with power: `live` while its newest power reading is at most 3 × `everyMs` old,
+   * For a meter with power: `live` while its newest power reading is under 3 × `everyMs` old,
    * `stale` after (its `powerKw` is then its last power, not summed into the building's),
    * `none` before its first power reading; null for a meter that reports no power (gas, heat).
    * Always sent by the service; optional in the type only for clients' older fixtures.
@@ -242,7 +242,7 @@ export interface ParkSnapshot {
   /**
    * Electricity consumed now that the buildings' live sub-meters do not account for: losses,
    * loads no sub-meter sees, and the buildings whose power is not live now (their draw is inside
-   * it, not beside it). Dashboards show this rather than work it out (docs/carbon-method.md, §2).
+   * it, not beside it). Dashboards show this rather than work it out (docs/carbon-method.md, §1 "Power now").
    */
   unmetered: {
     /**

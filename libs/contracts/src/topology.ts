@@ -42,8 +42,8 @@ export interface MeterTopology {
 export const DEFAULT_METER_EVERY_MS = 60_000;
 
 /**
- * A meter's power is live while its newest power reading is at most this many of its expected
- * intervals old; after that it is stale and no longer summed into "now" (docs/carbon-method.md,
+ * A meter's power is live while its newest power reading is less than this many of its expected
+ * intervals old; from then on it is stale and no longer summed into "now" (docs/carbon-method.md,
  * §1 "Power now"). Three, as the meter-silent alert rule counts by default (docs/alerts.md).
  */
 export const POWER_STALE_AFTER_INTERVALS = 3;
