@@ -62,8 +62,8 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
   let opened: DashboardTab[] = [];
   let gridBeat: ReturnType<typeof setInterval> | undefined;
 
-  /** One batch as gw-b01 or gw-substation, with the real mosquitto_pub at QoS 1. */
-  async function mosquittoPub(gateway: 'gw-b01' | 'gw-substation', secret: string, readings: unknown[]): Promise<void> {
+  /** One batch as gw-b01, gw-b02 or gw-substation, with the real mosquitto_pub at QoS 1. */
+  async function mosquittoPub(gateway: 'gw-b01' | 'gw-b02' | 'gw-substation', secret: string, readings: unknown[]): Promise<void> {
     seq += 1;
     await run(requireCommand('mosquitto_pub', 'mosquitto-clients'), [
       '-h', '127.0.0.1', '-p', String(platform.mqttPort), '-q', '1', '-V', 'mqttv311', '-i', `browser-${gateway}-${seq}`,
@@ -299,11 +299,12 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     expect(await viewer.locator('#alerts-role').textContent()).toContain('acknowledging needs the operator role');
     // and the server refuses it too, whatever the page offers
     const alertId = await row.getAttribute('data-alert');
-    const status = await viewer.evaluate(async (id) => {
+    // from the page, with the token it keeps (an expression: this project's TypeScript has no DOM types)
+    const status = await viewer.evaluate<number>(`(async () => {
       const token = sessionStorage.getItem('zeropark-token') ?? '';
-      const response = await fetch(`/api/parks/demo-park/alerts/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(${JSON.stringify(`/api/parks/demo-park/alerts/${alertId}/acknowledge`)}, { method: 'POST', headers: { authorization: 'Bearer ' + token } });
       return response.status;
-    }, alertId);
+    })()`);
     expect(status).toBe(403);
     // the 403 is this case's own request (its response and Chromium's console line for it)
     provoked(viewerTab, `/alerts/${alertId}/acknowledge`);

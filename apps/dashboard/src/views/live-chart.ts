@@ -12,7 +12,7 @@ const TEXT = {
 
 /** The plot's height in CSS pixels (axes included, legend below it); its width is the panel's. */
 const HEIGHT = 240;
-/** Narrower than this the axes leave no room to plot: a 360 px phone's panel is about 300 px. */
+/** Narrower than this the axes leave no room to plot; a 360 px phone's panel is about 320 px. */
 const MIN_WIDTH = 200;
 
 /**
