@@ -128,11 +128,13 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     await mosquittoPub('gw-substation', 'sim-substation-secret', [{ meter: 'GRID-MAIN', ts: t1, values: { energy_import_kwh: 1000 + 6 * m, power_kw: 360 } }]);
     await mosquittoPub('gw-b02', 'sim-b02-secret', [{ meter: 'B02-GAS', ts: t1 - m * MINUTE, values: { gas_m3: 500 } }]);
     await mosquittoPub('gw-b02', 'sim-b02-secret', [{ meter: 'B02-GAS', ts: t1, values: { gas_m3: 512.5 } }]);
-    // and then 360 kW every 5 s, as a gateway that stays online: the grid's power counts as
-    // "now" only for 3 of its 10 s intervals after a reading (config/example-park.yaml, meterEvery)
+    // and then 360 kW every 5 s, with the roof PV's 0 kW (a night), as a gateway that stays
+    // online: power counts as "now" only for 3 of its 10 s intervals after a reading
+    // (config/example-park.yaml, meterEvery), and the park's power is live only when all its own meters are
     const beat = () => {
       seq += 1;
-      return platform.publish('gw-substation', seq, [{ meter: 'GRID-MAIN', ts: Date.now(), values: { power_kw: 360 } }]);
+      const ts = Date.now();
+      return platform.publish('gw-substation', seq, [{ meter: 'GRID-MAIN', ts, values: { power_kw: 360 } }, { meter: 'PV-B01-ROOF', ts, values: { power_kw: 0 } }]);
     };
     await beat();
     // a beat that fails is sent again 5 s later, as a gateway would
@@ -228,8 +230,9 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     await expect.poll(() => page.locator('#buildings tr[data-building=B01] td').nth(1).textContent()).toBe('150.0');
     await b01(175);
     await expect.poll(() => page.locator('#buildings tr[data-building=B01] td').nth(1).textContent()).toBe('175.0');
-    // the energy flow names the remainder no sub-meter sees: 360 kW − 175 kW = 185 kW
-    await expect.poll(() => page.locator('[data-flow=unmetered]').textContent()).toBe('Unmetered 185.0 kW');
+    // the energy flow gives the remainder no live sub-meter sees, 360 kW − 175 kW = 185 kW, and
+    // names the buildings whose sub-meters have not reported, whose draw is inside it
+    await expect.poll(() => page.locator('[data-flow=unmetered]').textContent()).toBe('Unmetered, incl. Paint shop, Offices, Demo lab 185.0 kW');
     expect(await page.locator('path[data-band=unmetered]').count()).toBe(1);
     // the 24-hour chart grows by a point a second
     const points = Number(await page.getByTestId('live-chart').getAttribute('data-points'));
@@ -239,10 +242,11 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
 
   it('should draw no band for a flow of 0.0 kW, and list gas beside the kW diagram, not in it', async () => {
     const flow = page.getByTestId('energy-flow');
-    // no PV has reported and the Demo lab draws nothing: labelled, with no band
+    // the roof PV reads 0 kW at night: labelled, with no band
     expect(await flow.locator('text[data-flow=pv]').textContent()).toBe('On-site generation 0.0 kW');
     expect(await flow.locator('path[data-band=pv]').count()).toBe(0);
-    expect(await flow.locator('text[data-flow="building:LAB"]').textContent()).toBe('Demo lab 0.0 kW');
+    // the Demo lab has never reported: no live reading, never 0 kW
+    expect(await flow.locator('text[data-flow="building:LAB"]').textContent()).toBe('Demo lab no live reading');
     expect(await flow.locator('path[data-band="building:LAB"]').count()).toBe(0);
     // the paint shop's 512.5 − 500 = 12.5 m³ today: beside the diagram in m³, nowhere in its SVG
     await expect.poll(() => flow.locator('[data-testid=fuels] [data-flow=gas]').textContent()).toBe('Gas today 12.5 m³');
@@ -257,9 +261,11 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     await page.locator('#buildings tr[data-building=B01]').click();
     await expect.poll(() => page.getByTestId('building-name').textContent()).toBe('Assembly hall');
     await expect.poll(() => page.locator('#meters tr[data-meter=B01-MAIN]').getAttribute('data-state')).toBe('ok');
-    // the roof PV has never reported: shown as such, not as fine
-    expect(await page.locator('#meters tr[data-meter=PV-B01-ROOF]').getAttribute('data-state')).toBe('never');
+    expect(await page.locator('#meters tr[data-meter=PV-B01-ROOF]').getAttribute('data-state')).toBe('ok');
     await page.screenshot({ path: join(SCREENSHOTS, 'building.png'), fullPage: true });
+    // the paint shop's electricity sub-meter has never reported: shown as such, not as fine
+    await page.goto(`http://127.0.0.1:${platform.carbonPort}/?park=demo-park#/building/B02`);
+    await expect.poll(() => page.locator('#meters tr[data-meter=B02-MAIN]').getAttribute('data-state')).toBe('never');
   });
 
   it('should show an alert as it fires, and let an operator acknowledge it', async () => {

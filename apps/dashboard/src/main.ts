@@ -21,18 +21,6 @@ function routeOf(hash: string): Route {
   return { view: 'overview' };
 }
 
-/** The header's language switch. */
-function languagePicker(): HTMLSelectElement {
-  const existing = document.getElementById('language-picker');
-  if (existing instanceof HTMLSelectElement) return existing;
-  const picker = document.createElement('select');
-  picker.id = 'language-picker';
-  picker.dataset.testid = 'language-picker';
-  picker.setAttribute('aria-label', i18n.t('nav.language'));
-  element('who').before(picker);
-  return picker;
-}
-
 function showView(id: string): void {
   for (const view of document.querySelectorAll<HTMLElement>('main > .view')) view.hidden = view.id !== id;
 }
@@ -157,6 +145,6 @@ function start(session: Session): void {
 const session = currentSession(window.location, window.history, sessionStorage);
 // the user's language before anything is written (a switch reloads the page)
 useLanguage(chosenLanguage(localStorage, navigator.languages, session?.subject));
-offerLanguages(languagePicker(), localStorage, session?.subject);
+offerLanguages(element<HTMLSelectElement>('language-picker'), localStorage, session?.subject);
 if (session === undefined) showSignIn(sessionStorage.length === 0 ? i18n.t('connection.signedOut') : i18n.t('connection.tokenInvalid'));
 else start(session);

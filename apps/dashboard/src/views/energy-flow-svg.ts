@@ -1,4 +1,4 @@
-import { formatNumber } from '../format.js';
+import { i18n } from '../i18n.js';
 import { drawnAsBand, type EnergyFlowModel, type Flow } from './energy-flow.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -8,13 +8,6 @@ const LINE = 15;
 const CHAR = 6.8;
 /** The widest band, px: a flow of the park's whole consumption. */
 const MAX_BAND = 24;
-
-/** The words around the diagram, in one place. */
-const TEXT = {
-  ariaLabel: (kw: string) => `Energy flow: ${kw} kW consumed`,
-  fuels: 'Fuels and heat today (not in kW, so not in the diagram):',
-  noFuels: 'No gas, diesel or heat used today.',
-};
 
 const models = new WeakMap<HTMLElement, EnergyFlowModel>();
 const observed = new WeakSet<HTMLElement>();
@@ -57,14 +50,16 @@ function draw(container: HTMLElement, model: EnergyFlowModel): void {
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', TEXT.ariaLabel(formatNumber(model.consumptionKw)));
+  svg.setAttribute('aria-label', i18n.t('flow.ariaLabel', { kw: i18n.number(model.consumptionKw) }));
   const park = { x: Math.round(width / 2 - parkWidth / 2), y: 10, width: parkWidth, height: height - 20 };
-  const bandWidth = (flow: Flow) => (model.consumptionKw > 0 ? Math.max(2, Math.min(MAX_BAND, (Math.abs(flow.value) / model.consumptionKw) * MAX_BAND)) : 2);
+  const consumption = model.consumptionKw ?? 0;
+  const bandWidth = (flow: Flow) => (consumption > 0 ? Math.max(2, Math.min(MAX_BAND, (Math.abs(flow.value) / consumption) * MAX_BAND)) : 2);
+  const kw = i18n.t('units.kw');
   const side = (flows: Flow[], direction: 'in' | 'out') => {
     const step = (height - 20) / Math.max(flows.length, 1);
     flows.forEach((flow, index) => {
       const y = 10 + (index + 0.5) * step;
-      if (drawnAsBand(flow)) {
+      if (drawnAsBand(flow, kw)) {
         const parkY = park.y + park.height / 2;
         const [x1, x2] = direction === 'in' ? [labels, park.x] : [park.x + park.width, width - labels];
         const [from, to] = direction === 'in' ? [y, parkY] : [parkY, y];
@@ -80,6 +75,7 @@ function draw(container: HTMLElement, model: EnergyFlowModel): void {
       label.setAttribute('x', String(x));
       label.setAttribute('text-anchor', direction === 'in' ? 'end' : 'start');
       label.dataset.flow = flow.id;
+      if (flow.stale !== undefined || flow.unknown !== undefined) label.classList.add('flow-stale');
       const text = lines(flow);
       text.forEach((line, lineIndex) => {
         const span = document.createElementNS(SVG, 'tspan');
@@ -104,7 +100,8 @@ function draw(container: HTMLElement, model: EnergyFlowModel): void {
   total.setAttribute('text-anchor', 'middle');
   total.setAttribute('class', 'park-total');
   // the value over its unit, so that it fits the box on a phone too
-  [formatNumber(model.consumptionKw), 'kW'].forEach((line, index) => {
+  if (model.consumptionKw === null) box.classList.add('park-stale');
+  [i18n.number(model.consumptionKw), kw].forEach((line, index) => {
     const span = document.createElementNS(SVG, 'tspan');
     span.setAttribute('x', String(width / 2));
     span.setAttribute('y', String(park.y + park.height / 2 - 3 + index * LINE));
@@ -117,7 +114,9 @@ function draw(container: HTMLElement, model: EnergyFlowModel): void {
 
 /** A flow's label in lines of at most `maxChars`: the name by words, then the value and unit, on one line when all fit. */
 function labelLines(flow: Flow, maxChars: number): string[] {
-  const value = `${formatNumber(flow.value)} ${flow.unit}`;
+  // a stale building: what it last read and how long ago, never as its power now
+  const value =
+    flow.stale !== undefined ? i18n.t('flow.stale', { kw: i18n.number(flow.stale.lastKw), age: i18n.age(flow.stale.asOf, Date.now()) }) : flow.unknown === undefined ? `${i18n.number(flow.value)} ${flow.unit}` : i18n.t('flow.unknown');
   if (flow.label.length + 1 + value.length <= maxChars) return [`${flow.label} ${value}`];
   const lines: string[] = [];
   for (const word of flow.label.split(' ')) {
@@ -134,14 +133,14 @@ function fuelList(fuels: Flow[]): HTMLElement {
   list.className = 'fuels';
   list.dataset.testid = 'fuels';
   if (fuels.length === 0) {
-    list.textContent = TEXT.noFuels;
+    list.textContent = i18n.t('flow.noFuels');
     return list;
   }
-  list.append(TEXT.fuels);
+  list.append(i18n.t('flow.fuels'));
   for (const fuel of fuels) {
     const item = document.createElement('span');
     item.dataset.flow = fuel.id;
-    item.textContent = `${fuel.label} ${formatNumber(fuel.value)} ${fuel.unit}`;
+    item.textContent = `${fuel.label} ${i18n.number(fuel.value)} ${fuel.unit}`;
     list.append(' ', item);
   }
   return list;

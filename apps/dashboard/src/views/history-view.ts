@@ -5,6 +5,7 @@ import type { Api } from '../api.js';
 import { dayAfter, parkDays } from '../days.js';
 import { element, row, setText } from '../dom.js';
 import { i18n } from '../i18n.js';
+import { valueRange } from './chart-series.js';
 import { parkTimeAxis } from './park-time-axis.js';
 
 interface HistoryAnswer {
@@ -102,8 +103,11 @@ export class HistoryView {
         width: this.chartWidth(),
         height: 240,
         series: [{}, { label: `${figure.selectedOptions[0]?.textContent ?? ''} (${answer.unit})`, stroke: '#1f7a5c', width: 1.5, points: { show: answer.points.length < 60 } }],
-        scales: { x: { time: true, range: (): uPlot.Range.MinMax => [min, max] } },
-        axes: [parkTimeAxis(this.timezone), {}],
+        // the value axis from zero: a near-constant figure would otherwise get a range of width 0 (chart-series.ts)
+        scales: { x: { time: true, range: (): uPlot.Range.MinMax => [min, max] }, y: { range: (_, low, high) => valueRange(low, high) as uPlot.Range.MinMax } },
+        axes: [parkTimeAxis(() => this.timezone), {}],
+        // splits on the park's hours and midnights
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), this.timezone),
       },
       data,
       container,

@@ -1,14 +1,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { i18n } from '../i18n.js';
 import { ChartSeries, timeRange, valueRange } from './chart-series.js';
-
-/** The chart's words, in one place. */
-const TEXT = {
-  power: 'Power consumed (kW)',
-  intensity: 'Intensity (gCO₂/kWh)',
-  kwAxis: 'kW',
-  intensityAxis: 'g/kWh',
-};
+import { parkTimeAxis } from './park-time-axis.js';
 
 /** The plot's height in CSS pixels (axes included, legend below it); its width is the panel's. */
 const HEIGHT = 240;
@@ -35,10 +29,10 @@ export class LiveChart {
         scales: { x: { time: true, range: (_, min, max) => timeRange(min, max) as uPlot.Range.MinMax }, kw: { range }, g: { range } },
         series: [
           {},
-          { label: TEXT.power, scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false },
-          { label: TEXT.intensity, scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false },
+          { label: i18n.t('overview.chartPower'), scale: 'kw', stroke: '#1f7a5c', width: 1.5, spanGaps: false },
+          { label: i18n.t('overview.chartIntensity'), scale: 'g', stroke: '#c9762b', width: 1, spanGaps: false },
         ],
-        axes: [{}, { scale: 'kw', label: TEXT.kwAxis }, { scale: 'g', side: 1, label: TEXT.intensityAxis, grid: { show: false } }],
+        axes: [parkTimeAxis(() => this.timezone ?? 'UTC'), { scale: 'kw', label: i18n.t('units.kw') }, { scale: 'g', side: 1, label: i18n.t('units.gPerKwh'), grid: { show: false } }],
         legend: { live: false },
         tzDate: (seconds) => (this.timezone === undefined ? new Date(seconds * 1000) : uPlot.tzDate(new Date(seconds * 1000), this.timezone)),
       },

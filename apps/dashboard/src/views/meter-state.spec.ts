@@ -13,15 +13,17 @@ function alert(kind: Alert['kind'], subject: Alert['subject'], message: string):
 }
 
 describe(meterState.name, () => {
-  it('should call a meter with a fresh reading ok, and one without a reading for 2 min stale', () => {
+  it('should call a meter with a fresh reading ok, and one without a reading for 3 of its intervals stale', () => {
     expect(meterState(METER, [], NOW, en).state).toBe('ok');
-    expect(meterState({ ...METER, lastReadingAt: NOW - 121_000 }, [], NOW, en).state).toBe('stale');
+    expect(meterState({ ...METER, everyMs: 10_000, lastReadingAt: NOW - 29_000 }, [], NOW, en).state).toBe('ok');
+    expect(meterState({ ...METER, everyMs: 10_000, lastReadingAt: NOW - 31_000 }, [], NOW, en)).toEqual({ state: 'stale', note: 'no reading for 31 s (expected every 10 s)' });
+    expect(meterState({ ...METER, lastReadingAt: NOW - 181_000 }, [], NOW, en).state).toBe('stale');
     expect(meterState({ ...METER, lastReadingAt: null }, [], NOW, en).state).toBe('never');
   });
 
   it('should say why a stale meter is stale when an ingest is not heard, and leave a fresh one ok', () => {
     const silentIngest = { ...alert('service-health', { kind: 'service', id: 'ingest/ingest-1' }, 'ingest/ingest-1 has sent no health message for 3 min'), rule: 'ingest-silent' };
-    expect(meterState({ ...METER, lastReadingAt: NOW - 180_000 }, [silentIngest], NOW, en)).toEqual({ state: 'stale', note: 'no reading for over 2 min; ingest/ingest-1 is not heard: readings may not be reaching the store' });
+    expect(meterState({ ...METER, lastReadingAt: NOW - 181_000 }, [silentIngest], NOW, en)).toEqual({ state: 'stale', note: 'no reading for 3 min (expected every 1 min); ingest/ingest-1 is not heard: readings may not be reaching the store' });
     expect(meterState(METER, [silentIngest], NOW, en)).toEqual({ state: 'ok', note: 'reporting' });
   });
 

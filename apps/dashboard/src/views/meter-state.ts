@@ -1,9 +1,7 @@
-import type { Alert, MeterSnapshot } from '@zeropark/contracts';
+import { meterEveryMs, POWER_STALE_AFTER_INTERVALS, type Alert, type MeterSnapshot } from '@zeropark/contracts';
 import type { Translator } from '@zeropark/i18n';
 import { i18n as pageLanguage } from '../i18n.js';
 
-/** How long without a reading before a meter shows as stale when no alert says more. */
-export const STALE_AFTER_MS = 120_000;
 
 export interface MeterState {
   state: 'ok' | 'stale' | 'silent' | 'offline' | 'implausible' | 'never';
@@ -13,8 +11,10 @@ export interface MeterState {
 
 /**
  * What the building view says of a meter: an open alert about its gateway (offline) or about
- * it (silent, implausible) wins, then refused counter jumps, then its age, with the reason when
- * an ingest is not heard (platform alert `ingest-silent`). A silent meter is visibly silent.
+ * it (silent, implausible) wins, then refused counter jumps, then its age: stale after 3 of its
+ * expected intervals, as the service judges power now (docs/carbon-method.md, §1 "Power now"),
+ * with the reason when an ingest is not heard (platform alert `ingest-silent`). A silent meter is
+ * visibly silent.
  */
 export function meterState(meter: MeterSnapshot, openAlerts: readonly Alert[], now: number, i18n: Translator = pageLanguage): MeterState {
   const open = (kind: Alert['kind'], subject: Alert['subject']) => openAlerts.find((alert) => alert.kind === kind && alert.subject.kind === subject.kind && alert.subject.id === subject.id);
@@ -29,6 +29,9 @@ export function meterState(meter: MeterSnapshot, openAlerts: readonly Alert[], n
   const ingestSilent = openAlerts.find((alert) => alert.kind === 'service-health' && alert.rule === 'ingest-silent');
   const why = (note: string) => (ingestSilent === undefined ? note : i18n.t('meterStates.because', { note, reason: i18n.t('meterStates.ingestSilent', { service: ingestSilent.subject.id }) }));
   if (meter.lastReadingAt === null) return { state: 'never', note: why(i18n.t('meterStates.neverNote')) };
-  if (now - meter.lastReadingAt > STALE_AFTER_MS) return { state: 'stale', note: why(i18n.t('meterStates.staleNote')) };
+  const everyMs = meterEveryMs(meter);
+  if (meter.powerState === 'stale' || now - meter.lastReadingAt > POWER_STALE_AFTER_INTERVALS * everyMs) {
+    return { state: 'stale', note: why(i18n.t('meterStates.staleNote', { duration: i18n.duration(now - meter.lastReadingAt), every: i18n.duration(everyMs) })) };
+  }
   return { state: 'ok', note: i18n.t('meterStates.reporting') };
 }
