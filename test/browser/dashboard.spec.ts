@@ -341,7 +341,7 @@ describe('the dashboard in a browser: a fresh start, sign in, live values, a bui
     // the table's lines; comment lines (#, such as up to when the series is complete) are not rows
     const rows = readFileSync(await download.path(), 'utf8').trim().split('\r\n').filter((line) => !line.startsWith('#')).map((line) => line.split(','));
     expect(download.suggestedFilename()).toMatch(/^demo-park_gridImportKwh_.*_1d\.csv$/);
-    expect(rows[0]).toEqual(['start_utc', 'start_local (Asia/Shanghai)', 'period', 'gridImportKwh (kWh)']);
+    expect(rows[0]).toEqual(['start_utc', 'start_local (Asia/Shanghai)', 'period', 'Grid import (kWh)']);
     // 6 kWh a minute for m minutes, all of it today
     expect(rows.at(-1)?.[2]).toBe(today);
     expect(Number(rows.at(-1)?.[3])).toBeCloseTo(6 * m, 6);

@@ -63,7 +63,7 @@ describe('an export right after a replayed backlog is reported done', () => {
     const complete = /^# complete through (\S+) \(Asia\/Shanghai\)$/.exec(comment)?.[1] ?? '';
     expect(complete).toMatch(/\+08:00$/);
     expect(Date.parse(complete)).toBeGreaterThan(lastReadingAt);
-    expect(header).toBe('start_utc,start_local (Asia/Shanghai),period,electricityKwh (kWh)');
+    expect(header).toBe('start_utc,start_local (Asia/Shanghai),period,Electricity (kWh)');
     // each of the 114 days, and all of the file: 1 209.42 kWh (simulators/park/data/README.md)
     const byDay = new Map(rows.map((row) => row.split(',')).map(([, , period, value]) => [period, Number(value)]));
     expect(byDay.size).toBe(114);

@@ -150,7 +150,7 @@ describe('live carbon figures through the whole path: MQTT → ingest → Influx
     const [complete = '', ...lines] = file.text.trim().split('\r\n');
     expect(complete).toMatch(/^# complete through \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00 \(Asia\/Shanghai\)$/);
     const rows = lines.map((row) => row.split(','));
-    expect(rows[0]).toEqual(['start_utc', 'start_local (Asia/Shanghai)', 'period', 'electricityConsumedKwh (kWh)']);
+    expect(rows[0]).toEqual(['start_utc', 'start_local (Asia/Shanghai)', 'period', 'Electricity consumed (kWh)']);
     expect(rows.at(-1)?.[2]).toBe(snapshot.day);
     expect(Number(rows.at(-1)?.[3])).toBeCloseTo(8 * m, 6);
   });

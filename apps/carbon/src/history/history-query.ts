@@ -1,5 +1,6 @@
 import { BUILDING_HISTORY_FIGURES, PARK_HISTORY_FIGURES } from '@zeropark/carbon';
 import { describeIssues, epochMillisecondsProblem, isoTimestampProblem } from '@zeropark/contracts';
+import { LANGUAGES } from '@zeropark/i18n';
 import { z } from 'zod';
 
 export const RESOLUTIONS = ['1m', '15m', '1h', '1d', '1mo'] as const;
@@ -28,6 +29,8 @@ export const historyQuerySchema = z
     to: instantSchema,
     resolution: z.enum(RESOLUTIONS).default('1h'),
     building: z.string().optional(),
+    /** The language of a CSV's words (libs/i18n); the JSON answer has none to translate. */
+    lang: z.enum(LANGUAGES).default('en'),
   })
   .superRefine((query, ctx) => {
     const figures = query.building === undefined ? Object.keys(PARK_HISTORY_FIGURES) : Object.keys(BUILDING_HISTORY_FIGURES);

@@ -1,4 +1,4 @@
-import { localDay } from '@zeropark/carbon';
+import { BUILDING_HISTORY_FIGURES, localDay, PARK_HISTORY_FIGURES } from '@zeropark/carbon';
 import type { Message } from '@zeropark/i18n';
 import uPlot from 'uplot';
 import type { Api } from '../api.js';
@@ -18,11 +18,10 @@ interface HistoryAnswer {
   points: { start: number; period?: string; value: number | null }[];
 }
 
-const PARK_FIGURES = [
-  'electricityConsumedKwh', 'emissionsLocationKg', 'emissionsMarketKg', 'intensityGPerKwh', 'gridImportKwh', 'gridExportKwh', 'generationKwh',
-  'scope1Kg', 'scope2LocationKg', 'scope2MarketKg', 'scope2HeatKg', 'gasM3', 'dieselL', 'heatGj', 'renewableShare', 'cleanEnergyShare', 'energyTce', 'tCo2PerTce', 'unmeteredKwh',
-] as const;
-const BUILDING_FIGURES = ['electricityKwh', 'emissionsKg', 'gasM3', 'dieselL', 'heatGj'] as const;
+/** The figures the service's history offers (libs/carbon), the most asked for first. */
+const FIRST = ['electricityConsumedKwh', 'emissionsLocationKg', 'emissionsMarketKg', 'intensityGPerKwh'];
+const PARK_FIGURES = Object.keys(PARK_HISTORY_FIGURES).sort((a, b) => rank(a) - rank(b));
+const BUILDING_FIGURES = Object.keys(BUILDING_HISTORY_FIGURES);
 const RESOLUTIONS = ['1m', '15m', '1h', '1d', '1mo'] as const;
 type Resolution = (typeof RESOLUTIONS)[number];
 /** The length of a point below a day; a day's and a month's come from the park's calendar. */
@@ -102,7 +101,8 @@ export class HistoryView {
       {
         width: this.chartWidth(),
         height: 240,
-        series: [{}, { label: `${figure.selectedOptions[0]?.textContent ?? ''} (${answer.unit})`, stroke: '#1f7a5c', width: 1.5, points: { show: answer.points.length < 60 } }],
+        // the legend's time as the table's Start column reads it: uPlot's own is "Time" in English, with am/pm
+        series: [{ label: i18n.t('history.start'), value: (_, seconds) => (seconds === null ? '–' : i18n.dateTime(seconds * 1000, this.timezone)) }, { label: `${figure.selectedOptions[0]?.textContent ?? ''} (${answer.unit})`, stroke: '#1f7a5c', width: 1.5, points: { show: answer.points.length < 60 } }],
         // the value axis from zero: a near-constant figure would otherwise get a range of width 0 (chart-series.ts)
         scales: { x: { time: true, range: (): uPlot.Range.MinMax => [min, max] }, y: { range: (_, low, high) => valueRange(low, high) as uPlot.Range.MinMax } },
         axes: [parkTimeAxis(() => this.timezone), {}],
@@ -145,6 +145,13 @@ export class HistoryView {
     });
     const building = element<HTMLSelectElement>('history-building').value;
     if (building !== '') query.set('building', building);
+    // the CSV's words in the page's language; its values and times are the same in both
+    if (endpoint === 'history/csv') query.set('lang', i18n.language);
     return `/parks/${encodeURIComponent(this.parkId ?? '')}/${endpoint}?${query.toString()}`;
   }
+}
+
+function rank(figure: string): number {
+  const index = FIRST.indexOf(figure);
+  return index === -1 ? FIRST.length : index;
 }

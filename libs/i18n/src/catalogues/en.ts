@@ -257,6 +257,10 @@ export const en = {
   },
   resolutions: { '1m': 'minute', '15m': '15 min', '1h': 'hour', '1d': 'day', '1mo': 'month' },
   figures: {
+    batteryChargeKwh: 'Battery charging',
+    batteryDischargeKwh: 'Battery discharging',
+    contractCoveredKwh: 'Covered by green-power contracts and certificates',
+    submeteredKwh: 'Electricity of the buildings\' sub-meters',
     electricityConsumedKwh: 'Electricity consumed',
     emissionsLocationKg: 'Emissions, location-based',
     emissionsMarketKg: 'Emissions, market-based',
@@ -353,6 +357,8 @@ export const en = {
     startUtc: 'start_utc',
     startLocal: 'start_local ({{zone}})',
     period: 'period',
+    value: '{{name}} ({{unit}})',
     completeThrough: 'complete through {{at}} ({{zone}})',
+    unknown: 'unknown',
   },
 } as const satisfies CatalogueShape;

@@ -254,6 +254,10 @@ export const zhCN = {
   },
   resolutions: { '1m': '分钟', '15m': '15 分钟', '1h': '小时', '1d': '日', '1mo': '月' },
   figures: {
+    batteryChargeKwh: '储能充电量',
+    batteryDischargeKwh: '储能放电量',
+    contractCoveredKwh: '绿电交易与绿证覆盖电量',
+    submeteredKwh: '建筑分表电量',
     electricityConsumedKwh: '用电量',
     emissionsLocationKg: '碳排放，基于位置',
     emissionsMarketKg: '碳排放，基于市场',
@@ -347,9 +351,11 @@ export const zhCN = {
     gPerKwh: 'g CO₂/kWh',
   },
   csv: {
-    startUtc: '开始时间_utc',
+    startUtc: '开始时间_UTC',
     startLocal: '开始时间_当地 ({{zone}})',
     period: '时段',
+    value: '{{name}} ({{unit}})',
     completeThrough: '数据完整至 {{at}}（{{zone}}）',
+    unknown: '未知',
   },
 } as const satisfies CatalogueShape;
