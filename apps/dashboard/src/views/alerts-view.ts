@@ -83,6 +83,8 @@ export class AlertsView {
       this.api.get<{ rules: { rule: AlertRule }[] }>(`/parks/${encodeURIComponent(parkId)}/alert-rules`).catch(() => ({ rules: [] })),
     ]);
     this.rules = new Map(rules.rules.map(({ rule }) => [rule.id, rule]));
+    // the zone once on the page: every time below is the park's
+    setText('alerts-zone', i18n.zone(timezone, Date.now()));
     this.open.clear();
     if (joined.ok) for (const alert of joined.alerts) this.open.set(alert.id, alert);
     this.renderCurrent();
