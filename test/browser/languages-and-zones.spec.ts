@@ -152,6 +152,8 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
     expect(await navWords(page)).toEqual(WORDS['zh-CN'].nav);
     expect(await captions(page)).toEqual(WORDS['zh-CN'].captions);
     await expect.poll(() => page.getByTestId('factor').textContent()).toMatch(/^排放因子集 .*时间均为 Asia\/Shanghai \(UTC\+08:00\)$/);
+    // a few seconds of the 24-hour chart before the screenshot (a point a second)
+    await expect.poll(async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(SCREENSHOTS, 'overview-zh.png'), fullPage: true });
     // Chinese wraps differently from English: the overview still fits a 360 px phone
     await page.setViewportSize({ width: 360, height: 740 });
@@ -171,6 +173,8 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
     expect(figures.slice(0, 3)).toEqual(['用电量', '碳排放，基于位置', '碳排放，基于市场']);
     expect(figures.filter((figure) => /[A-Za-z]/.test(figure))).toEqual([]);
     expect(await page.getByTestId('history-resolution').locator('option').allTextContents()).toEqual(['分钟', '15 分钟', '小时', '日', '月']);
+    // the chart's legend names its time as the table does, not uPlot's English "Time"
+    expect(await page.locator('#history-chart .u-legend .u-series').first().locator('th').textContent()).toBe('开始');
     await page.screenshot({ path: join(SCREENSHOTS, 'history-zh.png'), fullPage: true });
 
     await page.evaluate(`location.hash = ${JSON.stringify(`#/report/${month}`)}`);
