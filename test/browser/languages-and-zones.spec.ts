@@ -238,7 +238,8 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
       await expect.poll(() => row.locator('td').nth(5).textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${sinceText.replace(/[()]/g, '\\$&')}`));
       // the history's "Fired" column: the same minute
       await expect.poll(() => tab.page.locator(`#alert-history tr[data-alert="${alert.id}"] td`).first().textContent(), { timeout: 10_000 }).toBe(since);
-      // the History page's start column and the overview's factor line name the zone
+      // the alerts page, the History page's start column and the overview's factor line name the zone
+      expect(await tab.page.getByTestId('alerts-zone').textContent()).toBe(WORDS[language].zone);
       await tab.page.evaluate(`location.hash = '#/history'`);
       await expect.poll(() => tab.page.locator('#history-start').textContent()).toBe(WORDS[language].start);
       await tab.page.evaluate(`location.hash = '#/'`);
