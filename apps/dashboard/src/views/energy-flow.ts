@@ -53,7 +53,7 @@ export function energyFlow(snapshot: ParkSnapshot, t: Translator): EnergyFlowMod
   });
   const names = new Map(snapshot.buildings.map((building) => [building.buildingId, building.name]));
   const missing = snapshot.unmetered.buildingsMissing.map((id) => names.get(id) ?? id);
-  const unmetered: Flow = { id: 'unmetered', label: missing.length === 0 ? t.t('flow.unmetered') : t.t('flow.unmeteredWith', { buildings: missing.join(', ') }), value: snapshot.unmetered.kw ?? 0, unit: kw };
+  const unmetered: Flow = { id: 'unmetered', label: missing.length === 0 ? t.t('flow.unmetered') : t.t('flow.unmeteredWith', { buildings: missing.join(t.t('list.separator')) }), value: snapshot.unmetered.kw ?? 0, unit: kw };
   uses.push(snapshot.unmetered.kw === null ? { ...unmetered, unknown: true } : unmetered);
   if (gridKw < 0) uses.push({ id: 'export', label: t.t('flow.export'), value: -gridKw, unit: kw });
   if (batteryKw > 0) uses.push({ id: 'battery-charge', label: t.t('flow.batteryCharge'), value: batteryKw, unit: kw });

@@ -40,6 +40,10 @@ export const en = {
   zone: {
     timesIn: 'Times in {{zone}}',
   },
+  list: {
+    // between the items of a list of names (buildings, meters)
+    separator: ', ',
+  },
   time: {
     noReadingYet: 'no reading yet',
     secondsAgo: '{{count}} s ago',

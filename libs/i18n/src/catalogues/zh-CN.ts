@@ -41,6 +41,10 @@ export const zhCN = {
   zone: {
     timesIn: '时间均为 {{zone}}',
   },
+  list: {
+    // between the items of a list of names (buildings, meters): Chinese enumerates with 、
+    separator: '、',
+  },
   time: {
     noReadingYet: '尚无读数',
     secondsAgo: '{{count}} 秒前',
