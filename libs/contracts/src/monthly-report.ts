@@ -35,7 +35,8 @@ export interface MonthlyReport {
     gridFactor: GridFactorInUse;
     /** The residual factor (market-based, grid electricity no contract covers). */
     residualFactor: GridFactorInUse;
-    fuels: { name: string; value: number; unit: string; source: string }[];
+    /** Each fuel and heat factor, unrounded; `id` names it for a page that words it in its own language. */
+    fuels: { id: 'naturalGasKgCo2PerM3' | 'dieselKgCo2PerKg' | 'dieselDensityKgPerL' | 'heatKgCo2PerGj'; name: string; value: number; unit: string; source: string }[];
     /** The registry's overrides, named; empty when the published factors apply. */
     overrides: string[];
     method: string;

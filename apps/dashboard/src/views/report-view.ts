@@ -149,11 +149,13 @@ export function reportNodes(report: MonthlyReport, t: Translator): Node[] {
         [t.t('report.gridFactor'), `${p.gridFactor.kgCo2PerKwh} kg CO₂/kWh, ${p.gridFactor.region}${p.gridFactor.year === null ? '' : ` ${p.gridFactor.year}`}: ${p.gridFactor.source}`],
         [t.t('report.residualFactor'), `${p.residualFactor.kgCo2PerKwh} kg CO₂/kWh: ${p.residualFactor.source}`],
         // the figures use each factor unrounded (docs/carbon-method.md, "Fuel and heat factors"); only this shows it rounded
-        ...p.fuels.map((fuel): [string, string] => [fuel.name, `${fuel.value.toLocaleString(t.language, { maximumSignificantDigits: 6 })} ${fuel.unit}: ${fuel.source}`]),
+        ...p.fuels.map((fuel): [string, string] => [t.t(`report.fuelNames.${fuel.id}`), `${fuel.value.toLocaleString(t.language, { maximumSignificantDigits: 6 })} ${fuel.unit}: ${fuel.source}`]),
         [t.t('report.overrides'), p.overrides.length === 0 ? t.t('report.noOverrides') : p.overrides.join('; ')],
-        [t.t('report.methodRow'), p.method],
+        [t.t('report.methodRow'), t.t('report.methodText')],
       ],
       'text',
     ),
+    // the publications are cited in their own words, which a translation would no longer quote
+    block('p', t.t('report.sourcesNote'), 'quality'),
   ];
 }

@@ -288,6 +288,14 @@ export const en = {
     emissionsKg: 'Emissions',
   },
   report: {
+    fuelNames: {
+      naturalGasKgCo2PerM3: 'Natural gas',
+      dieselKgCo2PerKg: 'Diesel',
+      dieselDensityKgPerL: 'Diesel density',
+      heatKgCo2PerGj: 'Purchased heat',
+    },
+    methodText: 'GHG Protocol Scope 2 Guidance (location-based, market-based beside it); energy from counter differences; docs/carbon-method.md',
+    sourcesNote: 'Factor sources are cited as published.',
     label: 'Monthly report',
     month: 'Month',
     show: 'Show',

@@ -285,6 +285,14 @@ export const zhCN = {
     emissionsKg: '碳排放',
   },
   report: {
+    fuelNames: {
+      naturalGasKgCo2PerM3: '天然气',
+      dieselKgCo2PerKg: '柴油',
+      dieselDensityKgPerL: '柴油密度',
+      heatKgCo2PerGj: '外购热力',
+    },
+    methodText: '温室气体核算体系范围二指南（基于位置，并列基于市场）；能耗取自计数器差值；见 docs/carbon-method.md',
+    sourcesNote: '因子来源按原文引用。',
     label: '月度报告',
     month: '月份',
     show: '显示',
