@@ -104,8 +104,9 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
     platform = await startLivePlatform(influx, 'languages_zones', {
       editRegistry: (text) =>
         [
-          // the overload rule fires after 3 s above 1000 kW, not a minute
+          // the overload rule fires after 3 s above 1000 kW, not a minute, and is critical
           ['      for: 1m\n', '      for: 3s\n'],
+          ['set for\n      severity: major\n', 'set for\n      severity: critical\n'],
           // the assembly hall's sub-meter is expected every 2 s: its power is stale 3 × 2 s = 6 s after its last reading
           ['  - id: B01-MAIN\n', '  - id: B01-MAIN\n    every: 2s\n'],
         ].reduce((edited, [from = '', to = '']) => {
@@ -252,6 +253,17 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
       await tab.page.evaluate(`location.hash = '#/alerts'`);
     }
 
+    // a firing critical alert stands above the overview, in each page's language
+    for (const [tab, words] of [
+      [zh, '1 条严重告警正在触发：'],
+      [en, '1 critical alert firing: '],
+    ] as const) {
+      await tab.page.evaluate(`location.hash = '#/'`);
+      await expect.poll(() => tab.page.getByTestId('critical-banner').textContent()).toContain(`${words}${alert.title}`);
+      expect(await tab.page.getByTestId('critical-banner').isVisible()).toBe(true);
+      await tab.page.evaluate(`location.hash = '#/alerts'`);
+    }
+
     // acknowledged from the Chinese page, in a browser set to UTC: who, and when on the park's clock
     const row = zh.page.locator(`#current-alerts tr[data-alert="${alert.id}"]`);
     await row.getByTestId('acknowledge').click();
@@ -267,6 +279,10 @@ describe('the dashboard in Chinese and English, and in the park’s time zone wh
     await expect.poll(() => row.locator('td').nth(6).textContent()).toBe(`已确认 · live-suite-operator 于 ${at}`);
     await expect.poll(() => en.page.locator(`#current-alerts tr[data-alert="${alert.id}"] td`).nth(6).textContent()).toBe(`acknowledged · live-suite-operator at ${at}`);
     await zh.page.screenshot({ path: join(SCREENSHOTS, 'alerts-zh.png'), fullPage: true });
+    // acknowledged, it no longer stands above the overview
+    await en.page.evaluate(`location.hash = '#/'`);
+    await expect.poll(() => en.page.getByTestId('critical-banner').isHidden()).toBe(true);
+    await en.page.evaluate(`location.hash = '#/alerts'`);
     // Chinese wraps differently from English: the alerts still fit a 360 px phone
     await zh.page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(() => horizontalOverflow(zh.page)).toBe(0);
