@@ -68,6 +68,7 @@ describe("a gateway gone quiet past its meters' interval, through the whole path
       since: b02At + 6 * SECOND,
       asOf: b02At,
       staleKw: 150,
+      staleCount: 1,
       staleMeters: [{ meterId: 'B02-MAIN', lastReadingAt: b02At, lastPowerKw: 150, staleSince: b02At + 6 * SECOND, everyMs: 2 * SECOND }],
     });
     expect([building('B01').powerFreshness.state, building('B03').powerFreshness.state]).toEqual(['live', 'live']);

@@ -2,8 +2,8 @@ import type { BuildingSnapshot, ParkSnapshot, PowerFreshness, ThresholdCondition
 import { describe, expect, it } from 'vitest';
 import { figureValue, liveFiguresOf } from './live-figures.js';
 
-const LIVE: PowerFreshness = { state: 'live', since: null, asOf: 1_000, staleMeters: [], staleKw: 0 };
-const STALE: PowerFreshness = { state: 'stale', since: 31_000, asOf: 1_000, staleMeters: [{ meterId: 'B01-MAIN', lastReadingAt: 1_000, lastPowerKw: 175, staleSince: 31_000, everyMs: 10_000 }], staleKw: 175 };
+const LIVE: PowerFreshness = { state: 'live', since: null, asOf: 1_000, staleMeters: [], staleCount: 0, staleKw: 0 };
+const STALE: PowerFreshness = { state: 'stale', since: 31_000, asOf: 1_000, staleMeters: [{ meterId: 'B01-MAIN', lastReadingAt: 1_000, lastPowerKw: 175, staleSince: 31_000, everyMs: 10_000 }], staleCount: 1, staleKw: 175 };
 
 /** The parts of a snapshot the figures read. */
 function snapshot(park: PowerFreshness, b01: PowerFreshness, b01Kw: number): ParkSnapshot {

@@ -1,4 +1,4 @@
-import { POWER_STALE_AFTER_INTERVALS, type PowerFreshness, type PowerState, type StalePowerMeter } from '@zeropark/contracts';
+import { POWER_STALE_AFTER_INTERVALS, STALE_METERS_LISTED, type PowerFreshness, type PowerState, type StalePowerMeter } from '@zeropark/contracts';
 
 /** A meter's newest power reading, as a power figure "now" is made of it. */
 export interface PowerSample {
@@ -54,7 +54,9 @@ export function powerFreshness(samples: readonly PowerSample[], at: number): Pow
     staleMeters.push({ meterId: sample.meterId, lastReadingAt: sample.ts, lastPowerKw: sample.powerKw, staleSince, everyMs: sample.everyMs });
   }
   const state: PowerState = live > 0 ? (live === samples.length ? 'live' : 'partial') : heard > 0 ? 'stale' : 'none';
-  return { state, since, asOf, staleMeters, staleKw };
+  // the most recently heard first (never heard last): the ones an operator is likeliest to chase
+  const listed = staleMeters.sort((a, b) => (b.lastReadingAt ?? -Infinity) - (a.lastReadingAt ?? -Infinity)).slice(0, STALE_METERS_LISTED);
+  return { state, since, asOf, staleMeters: listed, staleCount: staleMeters.length, staleKw };
 }
 
 /** The next instant after `at` when one of these meters' power goes stale; null when none is live. */

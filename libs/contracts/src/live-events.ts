@@ -109,6 +109,9 @@ export interface StalePowerMeter {
   everyMs: number;
 }
 
+/** At most this many stale meters are named in a `PowerFreshness`; the snapshot goes to every dashboard every second. */
+export const STALE_METERS_LISTED = 5;
+
 /** Whether a power figure of a snapshot is live, and what is left out of it (docs/carbon-method.md, §1 "Power now"). */
 export interface PowerFreshness {
   state: PowerState;
@@ -123,9 +126,16 @@ export interface PowerFreshness {
    * figure, the instant its last known power is "as of" (show `at − asOf` as its age); null when none.
    */
   asOf: number | null;
-  /** The meters left out of the figure (stale or never heard), each with what it last read; empty when `live`. */
+  /**
+   * Meters left out of the figure (stale or never heard), each with what it last read: at most
+   * {@link STALE_METERS_LISTED}, the most recently heard first, so that a snapshot stays small
+   * when a building of hundreds of meters goes quiet; `staleCount` says how many there are in
+   * all. Empty when `live`.
+   */
   staleMeters: StalePowerMeter[];
-  /** Sum of `staleMeters`' last power, kW: what they read when last heard, not part of the figure. */
+  /** How many meters are left out of the figure, listed or not. */
+  staleCount: number;
+  /** Sum of the last power of every meter left out (not only those listed), kW: what they read when last heard, not part of the figure. */
   staleKw: number;
 }
 

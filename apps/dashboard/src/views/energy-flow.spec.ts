@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { drawnAsBand, energyFlow } from './energy-flow.js';
 
 const en = new Translator('en');
-const LIVE: PowerFreshness = { state: 'live', since: null, asOf: 0, staleMeters: [], staleKw: 0 };
+const LIVE: PowerFreshness = { state: 'live', since: null, asOf: 0, staleMeters: [], staleCount: 0, staleKw: 0 };
 
 /** A snapshot with the server's remainder: consumption − the live buildings' power. */
 function snapshot(power: ParkSnapshot['power'], buildings: [string, number, PowerFreshness?][], gasM3 = 0, heatGj = 0): ParkSnapshot {
@@ -48,7 +48,7 @@ describe(energyFlow.name, () => {
 
   it('should show a stale building with what it last read, in no sum, and name it in the remainder', () => {
     // B01 last read 175 kW 10 min ago: not now; the remainder 360 − 60 = 300 kW holds its draw
-    const stale: PowerFreshness = { state: 'stale', since: 1_000, asOf: 500, staleMeters: [{ meterId: 'B01-MAIN', lastReadingAt: 500, lastPowerKw: 175, staleSince: 1_000, everyMs: 10_000 }], staleKw: 175 };
+    const stale: PowerFreshness = { state: 'stale', since: 1_000, asOf: 500, staleMeters: [{ meterId: 'B01-MAIN', lastReadingAt: 500, lastPowerKw: 175, staleSince: 1_000, everyMs: 10_000 }], staleCount: 1, staleKw: 175 };
     const flow = energyFlow(snapshot({ consumptionKw: 360, gridKw: 360, generationKw: 0, batteryKw: 0 }, [['B01', 0, stale], ['B03', 60]]), en);
     const b01 = flow.uses.find((use) => use.id === 'building:B01');
     expect([b01?.value, b01?.stale, drawnAsBand(b01!, 'kW')]).toEqual([0, { lastKw: 175, asOf: 500 }, false]);
@@ -56,7 +56,7 @@ describe(energyFlow.name, () => {
   });
 
   it("should show a building never heard, and the remainder while the park's own power is not live, as unknown, never as 0 kW", () => {
-    const none: PowerFreshness = { state: 'none', since: null, asOf: null, staleMeters: [], staleKw: 0 };
+    const none: PowerFreshness = { state: 'none', since: null, asOf: null, staleMeters: [], staleCount: 0, staleKw: 0 };
     const shaped = snapshot({ consumptionKw: 0, gridKw: 0, generationKw: 0, batteryKw: 0 }, [['LAB', 0, none]]);
     const flow = energyFlow({ ...shaped, powerFreshness: { ...none, state: 'stale' }, unmetered: { kw: null, buildingsMissing: ['LAB'] } }, en);
     expect(flow.consumptionKw).toBeNull();

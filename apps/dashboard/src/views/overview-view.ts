@@ -167,7 +167,10 @@ export class OverviewView {
 function powerNote(freshness: PowerFreshness, now: number): string {
   if (freshness.state === 'none') return i18n.t('overview.powerNone');
   if (freshness.state === 'stale') return i18n.t('overview.powerStale', { age: i18n.age(freshness.asOf, now) });
-  return i18n.t('overview.powerPartial', { meters: freshness.staleMeters.map((meter) => meter.meterId).join(i18n.t('list.separator')) });
+  const named = freshness.staleMeters.map((meter) => meter.meterId);
+  // the snapshot names a few; the rest are counted
+  const more = freshness.staleCount - named.length;
+  return i18n.t('overview.powerPartial', { meters: [...named, ...(more > 0 ? [i18n.t('overview.moreMeters', { count: more })] : [])].join(i18n.t('list.separator')) });
 }
 
 /** A building's power cell: live, its power; partial, its live meters' sum marked as such; stale, what it last read, greyed, with its age. */

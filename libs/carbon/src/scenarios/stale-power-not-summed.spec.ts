@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParkLedger } from '../park-ledger.js';
+import { powerFreshness } from '../power-freshness.js';
 import { reading, T0, testPark } from '../test-park.fixture.js';
 
 describe('a building whose gateway goes quiet past its interval', () => {
@@ -15,7 +16,7 @@ describe('a building whose gateway goes quiet past its interval', () => {
 
   it('should say nothing is known before the first reading, and sum nothing', () => {
     const snapshot = new ParkLedger(park).snapshot(T0);
-    expect(snapshot.powerFreshness).toEqual({ state: 'none', since: null, asOf: null, staleKw: 0, staleMeters: expect.any(Array) });
+    expect(snapshot.powerFreshness).toEqual({ state: 'none', since: null, asOf: null, staleKw: 0, staleCount: 3, staleMeters: expect.any(Array) });
     expect(snapshot.buildings.map((building) => building.powerFreshness.state)).toEqual(['none', 'none']);
     // no live consumption: no remainder to give, and both buildings are missing from it
     expect(snapshot.unmetered).toEqual({ kw: null, buildingsMissing: ['B01', 'B02'] });
@@ -43,6 +44,7 @@ describe('a building whose gateway goes quiet past its interval', () => {
       since: T0 + 50 * S,
       asOf: T0 + 20 * S,
       staleKw: 120,
+      staleCount: 1,
       staleMeters: [{ meterId: 'B02-MAIN', lastReadingAt: T0 + 20 * S, lastPowerKw: 120, staleSince: T0 + 50 * S, everyMs: 10_000 }],
     });
     // 400 kW consumed − B01's 180 kW = 220 kW, B02's draw inside it
@@ -73,5 +75,12 @@ describe('a building whose gateway goes quiet past its interval', () => {
     expect(snapshot.powerFreshness).toMatchObject({ state: 'stale', since: T0 + 70 * S, asOf: T0 + 60 * S, staleKw: 390 });
     expect(snapshot.unmetered.buildingsMissing).toEqual(['B01', 'B02']);
     expect(ledger.nextPowerStaleAt(T0 + 100 * S)).toBeNull();
+  });
+
+  it('should name at most five meters left out, the most recently heard first, and count them all', () => {
+    const many = Array.from({ length: 40 }, (_, index) => ({ meterId: `M${index}`, everyMs: 10_000, powerKw: index < 10 ? 5 : null, ts: index < 10 ? T0 + index * S : null }));
+    const freshness = powerFreshness(many, T0 + 3_600 * S);
+    expect([freshness.state, freshness.staleCount, freshness.staleKw]).toEqual(['stale', 40, 50]);
+    expect(freshness.staleMeters.map((meter) => meter.meterId)).toEqual(['M9', 'M8', 'M7', 'M6', 'M5']);
   });
 });

@@ -57,6 +57,8 @@ export const en = {
     durationDays: '{{days}} d {{hours}} h',
   },
   overview: {
+    moreMeters_one: '{{count}} more',
+    moreMeters_other: '{{count}} more',
     powerStale: 'not live: its meters last read this {{age}}',
     powerNone: 'no power reading yet',
     powerPartial: 'partial: without {{meters}}, whose readings are not live',

@@ -57,6 +57,7 @@ export const zhCN = {
     durationDays: '{{days}} 天 {{hours}} 小时',
   },
   overview: {
+    moreMeters_other: '另外 {{count}} 个',
     powerStale: '非实时：计量表最后读数于 {{age}}',
     powerNone: '尚无功率读数',
     powerPartial: '不完整：不含 {{meters}}（读数非实时）',
