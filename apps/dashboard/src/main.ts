@@ -128,7 +128,8 @@ function start(session: Session): void {
   socket.on('session:end', (notice) => {
     socket.close();
     if (notice.reason === 'token-expired') signOut(sessionStorage);
-    showSignIn(notice.message);
+    // worded from its reason, in the page's language; the server's message is the log's
+    showSignIn(i18n.t(notice.reason === 'token-expired' ? 'connection.tokenExpired' : 'connection.eventBudget'));
   });
   socket.on('park:snapshot', (snapshot) => {
     if (snapshot.parkId === parkId) overview.render(snapshot);

@@ -23,6 +23,8 @@ export const en = {
   },
   roles: { viewer: 'viewer', operator: 'operator', admin: 'admin' },
   connection: {
+    tokenExpired: 'your access token expired: sign in again',
+    eventBudget: 'this page sent more than the service allows and was disconnected: reload it',
     connecting: 'connecting…',
     live: 'live',
     lost: 'connection lost — reconnecting…',

@@ -24,6 +24,8 @@ export const zhCN = {
   },
   roles: { viewer: '查看者', operator: '值班员', admin: '管理员' },
   connection: {
+    tokenExpired: '访问令牌已过期，请重新登录',
+    eventBudget: '本页发送的请求超出服务允许的上限，已断开连接，请刷新页面',
     connecting: '连接中…',
     live: '实时',
     lost: '连接已断开，正在重连…',
