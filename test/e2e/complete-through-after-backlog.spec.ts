@@ -4,21 +4,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLivePlatform, type LivePlatform } from '../support/live-platform.js';
+import { dayAfter, shanghaiDay } from '../support/park-day.js';
 import { REPO_ROOT } from '../support/platform-process.js';
 import { waitUntil } from '../support/wait-until.js';
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 const OPENMV = join(REPO_ROOT, 'simulators/park/data/openmv-electricity-usage.csv');
-
-/** A day of the park's zone (Asia/Shanghai), `days` from today. */
-function shanghaiDay(days: number): string {
-  return new Date(Date.now() + SHANGHAI + days * DAY).toISOString().slice(0, 10);
-}
-
-function dayAfter(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 /**
  * Issue 20, item 4: `npm run replay` sends a meter's 114 days at once; the snapshot reports the

@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLivePlatform, type LivePlatform } from '../support/live-platform.js';
+import { dayAfter, shanghaiDay } from '../support/park-day.js';
 import { REPO_ROOT } from '../support/platform-process.js';
 
 const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 const OPENMV = join(REPO_ROOT, 'simulators/park/data/openmv-electricity-usage.csv');
 
 /** `npm run replay` as a person runs it (built), against the platform's broker: its exit code and what it said. */
@@ -16,16 +16,6 @@ function replay(platform: LivePlatform, ...options: string[]): Promise<{ code: n
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: REPO_ROOT }, (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), said: stdout + stderr }));
   });
-}
-
-/** A day of the park's zone (Asia/Shanghai), `days` from today. */
-function shanghaiDay(days: number): string {
-  return new Date(Date.now() + SHANGHAI + days * DAY).toISOString().slice(0, 10);
-}
-
-/** The day `days` after `day`. */
-function dayAfter(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 describe("a real meter's file replayed through the whole path: replay → MQTT → ingest → InfluxDB and bus → carbon → history", () => {
